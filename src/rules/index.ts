@@ -1,0 +1,12 @@
+// Every rule, in the order the report lists them. Rule ids are stable: users filter and suppress by them.
+import type { Rule } from './rule.js';
+import { v1Endpoint } from './v1-endpoint.js';
+import { hybridHost } from './hybrid-host.js';
+import { nonCodeReference } from './non-code-reference.js';
+import { parseError } from './parse-error.js';
+
+export const RULES: readonly Rule[] = [v1Endpoint, hybridHost, nonCodeReference, parseError];
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.meta.id === id);
+}

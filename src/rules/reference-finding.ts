@@ -1,0 +1,45 @@
+// Turns a scanner Reference into a report Finding: the part every reference-based rule shares.
+import path from 'node:path';
+import { endpointById, v2Url } from '../endpoints.js';
+import type { Finding, Severity } from '../report/model.js';
+import type { Reference } from '../scan/types.js';
+
+export function relativeFile(cwd: string, file: string): string {
+  return path.relative(cwd, file).split(path.sep).join('/');
+}
+
+export function describeEndpoint(ref: Reference): string {
+  return ref.endpoint ? endpointById(ref.endpoint).purpose : 'unknown endpoint';
+}
+
+/** The v2 URL the reference becomes, or null. */
+export function successorUrl(ref: Reference): string | null {
+  return ref.endpoint ? v2Url(endpointById(ref.endpoint)) : null;
+}
+
+export function findingFromReference(
+  ref: Reference,
+  cwd: string,
+  ruleId: string,
+  severity: Severity,
+  message: string,
+): Finding {
+  const fix = ref.where === 'comment' ? 'none' : ref.edits.length > 0 ? 'auto' : 'manual';
+  const finding: Finding = {
+    ruleId,
+    severity,
+    file: relativeFile(cwd, ref.file),
+    line: ref.line,
+    column: ref.column,
+    fix,
+    message,
+  };
+  if (ref.endpoint) finding.endpoint = ref.endpoint;
+  if (ref.kind !== 'v2') finding.apiVersion = 'v1';
+  else finding.apiVersion = 'v2';
+  if (fix === 'manual') {
+    const step = ref.endpoint ? endpointById(ref.endpoint).manualStep : undefined;
+    finding.manualStep = [ref.blocked, step].filter(Boolean).join(' ');
+  }
+  return finding;
+}

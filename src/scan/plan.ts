@@ -1,0 +1,188 @@
+// Decides which candidate URLs are rewritten. A literal shared by several URLs changes only when every URL that
+// uses it can change the same way and every use of it is visible; otherwise the whole group is left alone and
+// reported: never a hybrid URL.
+import { ts } from 'ts-morph';
+import { endpointById } from '../endpoints.js';
+import type { TextPiece } from './evaluate.js';
+import { grantTypeEdits } from './grant-type.js';
+import type { Candidate, PlannedEdit } from './match.js';
+import type { CodeUnit } from './parse.js';
+import { skipOuter, type Resolver } from './resolve.js';
+import type { Edit, Reference } from './types.js';
+
+const pieceKey = (p: TextPiece) => `${p.unit.file}:${p.start}`;
+const editKey = (e: PlannedEdit) => `${e.file}:${e.start}:${e.end}`;
+
+export function planReferences(all: Candidate[], units: CodeUnit[], resolver: Resolver): Reference[] {
+  const candidates = dedupe(all);
+  const consumed = new Set<string>();
+  for (const c of candidates)
+    if (c.joined) for (const p of c.pieces) if (p.kind === 'text' && p.start !== null) consumed.add(pieceKey(p));
+  const kept = candidates.filter((c) => {
+    if (c.joined || (c.kind !== 'v1-base' && c.kind !== 'v1-path')) return true;
+    const own = c.pieces.filter((p): p is TextPiece => p.kind === 'text' && p.start !== null);
+    if (own.length > 0 && own.every((p) => consumed.has(pieceKey(p)))) return false;
+    return c.kind === 'v1-base' || distinctive(c);
+  });
+  blockUnsafe(kept, units, resolver);
+  return kept.map(toReference);
+}
+
+function distinctive(c: Candidate): boolean {
+  return !!c.endpoint && endpointById(c.endpoint).v1.some((f) => f.distinctivePath);
+}
+
+/** The same URL characters reached from two roots (a constant and the expression using it): keep the fuller one. */
+function dedupe(candidates: Candidate[]): Candidate[] {
+  const byAnchor = new Map<string, Candidate>();
+  for (const c of candidates) {
+    const chars = c.pieces.map((p) => (p.kind === 'text' && p.start !== null ? pieceKey(p) : `${p.unit.file}#${p.kind}`));
+    const key = `${c.kind}|${c.endpoint}|${chars.join(',')}|${c.joined ? c.root.node.pos : ''}`;
+    const seen = byAnchor.get(key);
+    if (!seen || c.rest.length > seen.rest.length) byAnchor.set(key, c);
+  }
+  return [...byAnchor.values()];
+}
+
+function blockUnsafe(candidates: Candidate[], units: CodeUnit[], resolver: Resolver): void {
+  const block = (c: Candidate, why: string) => {
+    if (c.edits.length === 0 && c.blocked) return;
+    c.blocked = why;
+    c.edits = [];
+  };
+  // 1. Two URLs wanting different text in the same place.
+  const wants = new Map<string, Set<string>>();
+  for (const c of candidates) for (const e of c.edits) wants.set(editKey(e), (wants.get(editKey(e)) ?? new Set()).add(e.text));
+  for (const c of candidates) {
+    const clash = c.edits.find((e) => (wants.get(editKey(e))?.size ?? 0) > 1);
+    if (clash) block(c, `"${clash.old}" (${where(clash)}) is shared by endpoints that move to different v2 URLs; give each endpoint its own constant`);
+  }
+  // 2. A literal also joined to runtime values.
+  const dynamic = new Set<string>();
+  for (const c of candidates) for (const p of c.dynamicPieces) if (p.start !== null) dynamic.add(pieceKey(p));
+  for (const c of candidates) {
+    const hit = c.edits.find((e) => dynamic.has(pieceKey(e.piece)));
+    if (hit) block(c, `"${hit.piece.text}" (${where(hit)}) is also joined to a value known only at run time; rewriting it would make that URL a hybrid`);
+  }
+  // 3. A literal used somewhere the tool cannot follow (passed to a function, logged, …).
+  const seen = new Set<ts.Node>();
+  for (const c of candidates) for (const n of c.root.value.via) seen.add(n);
+  const uses = new UseIndex(units, resolver);
+  for (const c of candidates) {
+    if (!c.joined) continue;
+    for (const e of c.edits) {
+      const unseen = uses.unseenUse(e.piece, seen);
+      if (unseen) {
+        block(c, `"${e.piece.text}" (${where(e)}) is also used at ${unseen}, where the full URL cannot be seen`);
+        break;
+      }
+    }
+  }
+  // 4. Fixed point: a literal that a blocked URL still needs must not change under it.
+  for (let changed = true; changed; ) {
+    changed = false;
+    const locked = new Set<string>();
+    for (const c of candidates)
+      if (c.blocked && c.kind !== 'v2') for (const p of c.pieces) if (p.kind === 'text' && p.start !== null) locked.add(pieceKey(p));
+    for (const c of candidates) {
+      const hit = c.edits.find((e) => locked.has(pieceKey(e.piece)));
+      if (hit) {
+        block(c, `"${hit.piece.text}" (${where(hit)}) is also part of a URL that cannot be rewritten automatically; change them together by hand`);
+        changed = true;
+      }
+    }
+  }
+  for (const c of candidates)
+    if (c.edits.length > 0 && (c.endpoint === 'token' || c.endpoint === 'refresh'))
+      c.edits.push(...grantTypeEdits(c, resolver));
+}
+
+function where(e: PlannedEdit): string {
+  const { line } = e.piece.unit.lines.position(e.start);
+  return `${e.file.split(/[\\/]/).pop()}:${line}`;
+}
+
+function toReference(c: Candidate): Reference {
+  const { unit } = c.root;
+  const first = c.pieces[0];
+  const offset =
+    !c.joined && first?.kind === 'text' && first.start !== null
+      ? first.start
+      : unit.offset + c.root.node.getStart(unit.sf);
+  const edits: Edit[] = c.edits.map(({ file, start, end, old, text }) => ({
+    file, start, end, old, text, transform: c.transform ?? 'token-url',
+  }));
+  const { line, column } = unit.lines.position(offset);
+  const ref: Reference = {
+    file: unit.file, offset, line, column, kind: c.kind, endpoint: c.endpoint, where: 'code', url: c.url, edits,
+  };
+  if (c.blocked && edits.length === 0 && c.kind !== 'v2') ref.blocked = c.blocked;
+  return ref;
+}
+
+/** Every use of a name in the parsed files, to tell whether a literal's constant is used outside the joins seen. */
+class UseIndex {
+  private index?: Map<string, { unit: CodeUnit; node: ts.Expression }[]>;
+
+  constructor(private readonly units: CodeUnit[], private readonly resolver: Resolver) {}
+
+  unseenUse(piece: TextPiece, seen: Set<ts.Node>): string | undefined {
+    const holder = holderOf(piece.literal);
+    if (!holder) return undefined;
+    const name = holder.name && ts.isIdentifier(holder.name) ? holder.name.text : undefined;
+    if (!name) return undefined;
+    for (const use of this.uses().get(name) ?? []) {
+      if (seen.has(use.node)) continue;
+      const t = ts.isIdentifier(use.node)
+        ? this.resolver.identifier(use.unit, use.node)
+        : this.resolver.valueTarget(use.unit, use.node);
+      if (t?.kind === 'expr' && (t.decl === holder || skipOuter(t.expr) === piece.literal)) {
+        const { line } = use.unit.lines.position(use.unit.offset + use.node.getStart(use.unit.sf));
+        return `${use.unit.file.split(/[\\/]/).pop()}:${line}`;
+      }
+    }
+    return undefined;
+  }
+
+  private uses(): Map<string, { unit: CodeUnit; node: ts.Expression }[]> {
+    if (this.index) return this.index;
+    const index = new Map<string, { unit: CodeUnit; node: ts.Expression }[]>();
+    const add = (name: string, unit: CodeUnit, node: ts.Expression) => {
+      const list = index.get(name) ?? [];
+      list.push({ unit, node });
+      index.set(name, list);
+    };
+    for (const unit of this.units) {
+      const visit = (node: ts.Node): void => {
+        if (ts.isPropertyAccessExpression(node)) add(node.name.text, unit, node);
+        else if (ts.isIdentifier(node) && isValueUse(node)) add(node.text, unit, node);
+        ts.forEachChild(node, visit);
+      };
+      visit(unit.sf);
+    }
+    this.index = index;
+    return index;
+  }
+}
+
+function isValueUse(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
+  if ((ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isBindingElement(p) ||
+    ts.isFunctionDeclaration(p) || ts.isClassDeclaration(p) || ts.isParameter(p) || ts.isMethodDeclaration(p)) && p.name === id)
+    return false;
+  if (ts.isImportSpecifier(p) || ts.isExportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p)) return false;
+  return !ts.isShorthandPropertyAssignment(p); // `{ BASE }` re-exports it; the reads of that member are what count
+}
+
+/** The declaration or property a literal initialises (through parentheses, casts and `x || 'default'`). */
+function holderOf(literal: ts.Node | null): (ts.Node & { name?: ts.Node }) | undefined {
+  let n = literal;
+  while (n?.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isSatisfiesExpression(n.parent) ||
+    (ts.isBinaryExpression(n.parent) && n.parent.right === n &&
+      [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(n.parent.operatorToken.kind))))
+    n = n.parent;
+  const p = n?.parent;
+  if (p && (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) && p.initializer === n) return p;
+  return undefined;
+}

@@ -1,0 +1,43 @@
+// Facts the scanner hands to the rules and the transforms. Offsets are UTF-16 offsets into the file's text as read
+// (a BOM, when present, is offset 0).
+import type { EndpointId, TransformName } from '../endpoints.js';
+import type { UrlKind } from '../url-match.js';
+
+export type TransformId = TransformName | 'hybrid-host';
+
+/** Replace file text [start, end) (which must still read `old`) with `text`. */
+export interface Edit {
+  file: string;
+  start: number;
+  end: number;
+  old: string;
+  text: string;
+  transform: TransformId;
+}
+
+export type ReferenceWhere = 'code' | 'comment' | 'non-code';
+
+export interface Reference {
+  /** Absolute path. */
+  file: string;
+  /** Offset of the reference in the file (where a person should look). */
+  offset: number;
+  line: number;
+  column: number;
+  kind: UrlKind | 'v1-path';
+  endpoint?: EndpointId;
+  where: ReferenceWhere;
+  /** The URL as the code builds it, with ${…} for runtime parts. */
+  url: string;
+  /** The text edits that migrate it; empty when it cannot be rewritten safely. */
+  edits: Edit[];
+  /** Why it is not rewritten, when it is v1 and `edits` is empty. */
+  blocked?: string;
+}
+
+export interface ParseError {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}

@@ -1,0 +1,60 @@
+// What every URL transform in transforms/ shares: take the scanner's edits for one transform (passed in by the tool,
+// or planned here by scanning the one file when jscodeshift runs the transform on its own) and splice them in.
+// Splicing keeps every other byte (quotes, comments, CRLF, BOM) exactly as it was, which reprinting would not.
+import path from 'node:path';
+import { fileKind } from './discover.js';
+import { scan } from './scan/scan.js';
+import type { Edit, TransformId } from './scan/types.js';
+
+export interface FileInfo {
+  path: string;
+  source: string;
+}
+
+export interface UrlTransformOptions {
+  /** Edits planned by a whole-project scan, in the coordinates of `file.source`. */
+  edits?: Edit[];
+  [option: string]: unknown;
+}
+
+/** A jscodeshift transform for one migration step. Returns undefined when the file does not change. */
+export function urlTransform(id: TransformId) {
+  return function transformer(file: FileInfo, _api: unknown, options: UrlTransformOptions = {}): string | undefined {
+    const planned = options.edits ?? planFile(file);
+    const edits = planned.filter((e) => e.transform === id);
+    if (edits.length === 0) return undefined;
+    return applyEdits(file.source, edits);
+  };
+}
+
+/** Standalone use: the edits a scan of this one file plans (cross-module joins need the whole-project run). */
+function planFile(file: FileInfo): Edit[] {
+  const abs = path.resolve(file.path);
+  const kind = fileKind(abs) ?? 'code';
+  if (kind === 'non-code') return [];
+  return scan([{ path: abs, kind, text: file.source }]).references.flatMap((r) => r.edits.filter((e) => e.file === abs));
+}
+
+/** Applies non-overlapping edits; each must still find the text it expects. */
+export function applyEdits(source: string, edits: readonly Edit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = source;
+  let limit = Infinity;
+  for (const e of sorted) {
+    if (e.end > limit) throw new Error(`overlapping edits at offset ${e.start}`);
+    if (out.slice(e.start, e.end) !== e.old)
+      throw new Error(`stale edit at offset ${e.start}: expected ${JSON.stringify(e.old)}`);
+    out = out.slice(0, e.start) + e.text + out.slice(e.end);
+    limit = e.start;
+  }
+  return out;
+}
+
+/** Moves edits planned against the original text past the edits already applied before them. */
+export function rebase(edits: readonly Edit[], applied: readonly Edit[]): Edit[] {
+  return edits.map((e) => {
+    let shift = 0;
+    for (const a of applied) if (a !== e && a.end <= e.start) shift += a.text.length - (a.end - a.start);
+    return { ...e, start: e.start + shift, end: e.end + shift };
+  });
+}
