@@ -8,7 +8,7 @@ import { fileKind } from './discover.js';
 import { extractScripts } from './scan/embedded.js';
 import { Parser, syntaxErrorCount } from './scan/parse.js';
 import type { Edit, Reference, TransformId } from './scan/types.js';
-import { rebase, type FileInfo, type UrlTransformOptions } from './transform-edits.js';
+import { rebase, uniqueEdits, type FileInfo, type UrlTransformOptions } from './transform-edits.js';
 
 type Transform = (file: FileInfo, api: unknown, options: UrlTransformOptions) => string | undefined;
 
@@ -41,8 +41,8 @@ export function transformFiles(
   const parser = new Parser();
   const changes: FileChange[] = [];
   const failures: TransformFailure[] = [];
-  for (const [file, allEdits] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-    const edits = uniqueEdits(allEdits);
+  for (const [file, planned] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+    const edits = uniqueEdits(planned);
     const before = textOf(file);
     let source = before;
     const applied: Edit[] = [];
@@ -70,13 +70,6 @@ export function transformFiles(
     changes.push({ file, before, after: source, transforms: used });
   }
   return { changes, failures };
-}
-
-/** The same edit reached by two references (a base shared by several URLs) is applied once. */
-function uniqueEdits(edits: Edit[]): Edit[] {
-  const seen = new Map<string, Edit>();
-  for (const e of edits) seen.set(`${e.start}:${e.end}:${e.text}`, e);
-  return [...seen.values()];
 }
 
 function parseErrors(parser: Parser, file: string, text: string): number {

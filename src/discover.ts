@@ -186,7 +186,7 @@ async function loadAliases(configFile: string): Promise<PathAliases | undefined>
     if (baseUrl === undefined && typeof options?.baseUrl === 'string') baseUrl = path.resolve(dir, options.baseUrl);
     if (!paths && options?.paths && typeof options.paths === 'object')
       paths = { value: options.paths as Record<string, unknown>, dir };
-    const parent = Array.isArray(parsed?.extends) ? parsed.extends[0] : parsed?.extends;
+    const parent = Array.isArray(parsed?.extends) ? parsed.extends.at(-1) : parsed?.extends; // the last one wins
     file = typeof parent === 'string' && parent.startsWith('.') ? path.resolve(dir, parent) : undefined;
     if (file && !file.endsWith('.json')) file += '.json';
   }
@@ -214,42 +214,48 @@ function findProjectConfig(folder: string): string | undefined {
 
 interface GitignoreLevel {
   dir: string;
+  /** `dir` + separator: a string prefix test is much cheaper than path.relative for every file. */
+  prefix: string;
   rules: Ignore;
 }
 
 function readGitignore(dir: string, file = path.join(dir, '.gitignore')): GitignoreLevel | undefined {
   try {
-    return { dir, rules: ignore().add(fs.readFileSync(file, 'utf8')) };
+    return { dir, prefix: dir.endsWith(path.sep) ? dir : dir + path.sep, rules: ignore().add(fs.readFileSync(file, 'utf8')) };
   } catch {
     return undefined;
   }
 }
 
-/** .gitignore files (and .git/info/exclude) of the folders above `folder`, up to the git root. */
+/**
+ * .git/info/exclude of the repository holding `folder`, and the .gitignore files of the folders above `folder` up
+ * to the git root (the folder's own and deeper ones come from the glob).
+ */
 function parentGitignores(folder: string): GitignoreLevel[] {
-  const chain: string[] = [];
-  for (let dir = path.dirname(folder); ; dir = path.dirname(dir)) {
-    chain.unshift(dir);
-    if (fs.existsSync(path.join(dir, '.git'))) break;
-    if (path.dirname(dir) === dir) return []; // not inside a repository
+  const above: string[] = [];
+  let root = folder;
+  while (!fs.existsSync(path.join(root, '.git'))) {
+    if (path.dirname(root) === root) return []; // not inside a repository
+    root = path.dirname(root);
+    above.unshift(root);
   }
   const levels: GitignoreLevel[] = [];
-  const exclude = readGitignore(chain[0], path.join(chain[0], '.git', 'info', 'exclude'));
+  const exclude = readGitignore(root, path.join(root, '.git', 'info', 'exclude'));
   if (exclude) levels.push(exclude);
-  for (const dir of chain) {
+  for (const dir of above) {
     const level = readGitignore(dir);
-    // A folder the user names explicitly is scanned even if a parent .gitignore excludes it.
-    if (level && !level.rules.ignores(toPosix(path.relative(dir, folder)) + '/')) levels.push(level);
+    if (level) levels.push(level);
   }
-  return levels;
+  // A folder the user names explicitly is scanned even if a rule above it excludes the folder itself.
+  return levels.filter((level) => level.dir === folder || !level.rules.ignores(toPosix(path.relative(level.dir, folder)) + '/'));
 }
 
 /** Git's rule: the deepest .gitignore that has a say about the file wins. `levels` are ordered root first. */
 function isGitignored(file: string, levels: GitignoreLevel[]): boolean {
   let ignored = false;
   for (const level of levels) {
-    if (!isInside(file, level.dir)) continue;
-    const result = level.rules.test(toPosix(path.relative(level.dir, file)));
+    if (!file.startsWith(level.prefix)) continue;
+    const result = level.rules.test(toPosix(file.slice(level.prefix.length)));
     if (result.ignored) ignored = true;
     else if (result.unignored) ignored = false;
   }
@@ -257,7 +263,7 @@ function isGitignored(file: string, levels: GitignoreLevel[]): boolean {
 }
 
 function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
+  return path.sep === '/' ? p : p.split(path.sep).join('/');
 }
 
 // ---------------------------------------------------------------------------------------------- discovery
@@ -286,12 +292,12 @@ export async function discover(options: DiscoverOptions): Promise<DiscoverResult
       missing.push(given);
       continue;
     }
+    const config = findProjectConfig(stat.isFile() ? path.dirname(abs) : abs);
+    if (config) configFiles.add(config);
     if (stat.isFile()) {
       explicitFiles.add(abs);
       continue;
     }
-    const config = findProjectConfig(abs);
-    if (config) configFiles.add(config);
     for (const file of await listFolder(abs, options.ignore)) listed.add(file);
   }
   for (const file of explicitFiles) listed.add(file);

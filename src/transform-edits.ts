@@ -35,9 +35,10 @@ function planFile(file: FileInfo): Edit[] {
   return scan([{ path: abs, kind, text: file.source }]).references.flatMap((r) => r.edits.filter((e) => e.file === abs));
 }
 
-/** Applies non-overlapping edits; each must still find the text it expects. */
+/** Applies non-overlapping edits; each must still find the text it expects. The same edit reached by two
+ * references (a base shared by several URLs) is applied once. */
 export function applyEdits(source: string, edits: readonly Edit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  const sorted = uniqueEdits(edits).sort((a, b) => b.start - a.start || b.end - a.end);
   let out = source;
   let limit = Infinity;
   for (const e of sorted) {
@@ -57,4 +58,9 @@ export function rebase(edits: readonly Edit[], applied: readonly Edit[]): Edit[]
     for (const a of applied) if (a !== e && a.end <= e.start) shift += a.text.length - (a.end - a.start);
     return { ...e, start: e.start + shift, end: e.end + shift };
   });
+}
+
+/** The same edit reached by two references (a base shared by several URLs) counts once. */
+export function uniqueEdits(edits: readonly Edit[]): Edit[] {
+  return [...new Map(edits.map((e) => [`${e.start}:${e.end}:${e.text}`, e])).values()];
 }

@@ -137,6 +137,22 @@ describe('discover: which files are candidates', () => {
     expect(await found(src)).toEqual(['auth.ts']);
   });
 
+  it('applies .git/info/exclude, scans a named folder its parent ignores, and stops at the root of the repository holding the folder', async () => {
+    const root = tree({
+      '.git/info/exclude': 'excluded.ts\n',
+      '.gitignore': 'generated/\nsecret.ts\n',
+      'app/excluded.ts': TOKEN_URL,
+      'app/secret.ts': TOKEN_URL,
+      'app/ok.ts': TOKEN_URL,
+      'generated/auth.ts': TOKEN_URL,
+      'other-repo/.git/HEAD': 'ref: refs/heads/main\n',
+      'other-repo/secret.ts': TOKEN_URL,
+    });
+    expect(await found(path.join(root, 'app'))).toEqual(['ok.ts']);
+    expect(await found(path.join(root, 'generated'))).toEqual(['auth.ts']);
+    expect(await found(path.join(root, 'other-repo'))).toEqual(['secret.ts']);
+  });
+
   it('does not apply .gitignore files above a folder that is not in a git repository', async () => {
     const root = tree({ '.gitignore': 'auth.ts\n', 'app/auth.ts': TOKEN_URL });
     expect(await found(path.join(root, 'app'))).toEqual(['auth.ts']);

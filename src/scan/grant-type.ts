@@ -111,6 +111,11 @@ function findParams(unit: CodeUnit, expr: ts.Expression, resolver: Resolver, dep
     }
     return undefined;
   }
+  const parts = ts.isBinaryExpression(e) ? [e.left, e.right] : ts.isTemplateExpression(e) ? e.templateSpans.map((s) => s.expression) : [];
+  for (const part of parts) {
+    const found = findParams(unit, part, resolver, depth + 1);
+    if (found) return found;
+  }
   if (ts.isIdentifier(e)) {
     const t = resolver.identifier(unit, e);
     if (t?.kind === 'expr' && t.unit === unit) return findParams(unit, t.expr, resolver, depth + 1);

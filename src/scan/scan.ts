@@ -38,7 +38,10 @@ export function scan(files: DiscoveredFile[]): ScanResult {
         : [{ start: 0, content: file.text, ext: undefined }];
     if (file.kind === 'embedded') references.push(...scanNonCode(file.path, nonScriptText(file.text)));
     for (const block of blocks) {
-      const unit: CodeUnit = { file: file.path, sf: parser.parse(file.path, block.content, block.ext), offset: block.start, lines };
+      // The parser drops a BOM from its text; parse without it and shift offsets by one instead.
+      const bom = block.content.startsWith('\uFEFF') ? 1 : 0;
+      const sf = parser.parse(file.path, block.content.slice(bom), block.ext);
+      const unit: CodeUnit = { file: file.path, sf, offset: block.start + bom, lines };
       const error = firstSyntaxError(unit);
       if (error) {
         parseErrors.push(error);

@@ -1,0 +1,11 @@
+const client_key = process.env.TIKTOK_CLIENT_KEY!;
+const client_secret = process.env.TIKTOK_CLIENT_SECRET!;
+
+export async function exchangeCode(code: string) {
+  const res = await fetch('https://open-api.tiktok.com/oauth/access_token', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ client_key, client_secret, code }),
+  });
+  return res.json();
+}
