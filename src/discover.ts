@@ -422,23 +422,29 @@ function decode(bytes: Buffer, file: string, skipped: DiscoverResult['skipped'])
  * for index files).
  */
 function addImporters(kept: Map<string, DiscoveredFile>, pending: Candidate[], known: Set<string>, aliases: PathAliases[]): void {
-  let added = [...kept.keys()];
+  let added = [...kept.values()].filter(importable).map((file) => file.path);
   for (let round = 0; round < MAX_CLOSURE_ROUNDS && added.length > 0 && pending.length > 0; round++) {
     const needles = [...new Set(added.map(moduleName))].map((name) => Buffer.from(name));
     const checkAll = needles.length > MAX_NEEDLES;
-    added = [];
+    const keptNow: DiscoveredFile[] = []; // added after the round, so one round is one import level
     const stillPending: Candidate[] = [];
     for (const candidate of pending) {
       if (!candidate.imports && (checkAll || needles.some((needle) => candidate.bytes.indexOf(needle) >= 0)))
         candidate.imports = importTargets(candidate, known, aliases);
       const text = candidate.text;
-      if (text && candidate.imports?.some((target) => kept.has(target))) {
-        kept.set(candidate.path, { path: candidate.path, kind: candidate.kind, text });
-        added.push(candidate.path);
-      } else stillPending.push(candidate);
+      if (text && candidate.imports?.some((target) => kept.has(target)))
+        keptNow.push({ path: candidate.path, kind: candidate.kind, text });
+      else stillPending.push(candidate);
     }
+    for (const file of keptNow) kept.set(file.path, file);
+    added = keptNow.map((file) => file.path);
     pending = stillPending;
   }
+}
+
+/** Only code, components and JSON can be imported; .env, YAML and HTML files name no module. */
+function importable(file: DiscoveredFile): boolean {
+  return file.kind !== 'non-code' || file.path.endsWith('.json');
 }
 
 /** The name an importer's specifier contains: 'config' for config.ts, 'tiktok' for tiktok/index.ts. */

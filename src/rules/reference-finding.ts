@@ -8,8 +8,11 @@ export function relativeFile(cwd: string, file: string): string {
   return path.relative(cwd, file).split(path.sep).join('/');
 }
 
+/** e.g. "token endpoint (code -> token)", for messages. */
 export function describeEndpoint(ref: Reference): string {
-  return ref.endpoint ? endpointById(ref.endpoint).purpose : 'unknown endpoint';
+  if (!ref.endpoint) return 'endpoint (not in the v1 -> v2 map)';
+  const { id, purpose } = endpointById(ref.endpoint);
+  return purpose.startsWith(id.replace('-', ' ')) ? `${purpose} endpoint` : `${id} endpoint (${purpose})`;
 }
 
 /** The v2 URL the reference becomes, or null. */

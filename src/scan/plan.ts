@@ -103,12 +103,11 @@ function where(e: PlannedEdit): string {
 }
 
 function toReference(c: Candidate): Reference {
-  const { unit } = c.root;
+  // A URL spelled whole in one literal is reported where it is written (maybe another module); a join where it is joined.
   const first = c.pieces[0];
-  const offset =
-    !c.joined && first?.kind === 'text' && first.start !== null
-      ? first.start
-      : unit.offset + c.root.node.getStart(unit.sf);
+  const literal = !c.joined && first?.kind === 'text' && first.start !== null ? first : undefined;
+  const unit = literal ? literal.unit : c.root.unit;
+  const offset = literal ? literal.start! : unit.offset + c.root.node.getStart(unit.sf);
   const edits: Edit[] = c.edits.map(({ file, start, end, old, text }) => ({
     file, start, end, old, text, transform: c.transform ?? 'token-url',
   }));
