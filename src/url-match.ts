@@ -49,7 +49,8 @@ for (const endpoint of ENDPOINTS)
   for (const form of endpoint.v1) if (form.host === V1_API_HOST) byPath.set(form.path, endpoint);
 
 const V2_PATHS = new Map<string, Endpoint>();
-for (const endpoint of ENDPOINTS) if (endpoint.v2) V2_PATHS.set(trimSlash(endpoint.v2.path), endpoint);
+// First row wins: /v2/oauth/token/ is the token endpoint (refresh shares it).
+for (const endpoint of ENDPOINTS) if (endpoint.v2 && !V2_PATHS.has(trimSlash(endpoint.v2.path))) V2_PATHS.set(trimSlash(endpoint.v2.path), endpoint);
 
 export function trimSlash(path: string): string {
   return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;

@@ -223,13 +223,17 @@ describe('discover: prefilter and importer closure', () => {
       'src/routes/lazy.js': "const m = await import('../lib/oauth/index.js');\n",
       'src/routes/other.ts': "import { x } from '../lib/other';\nexport const config = 1;\n",
       'src/lib/other.ts': 'export const x = 1; // oauth config lives elsewhere\n',
+      'src/lib/settings.json': '{ "tokenUrl": "https://open-api.tiktok.com/oauth/access_token/" }',
+      'src/routes/settings.cjs': "module.exports = require('../lib/settings.json');\n",
     });
     expect(await found(root)).toEqual([
       'src/lib/oauth/config.ts',
       'src/lib/oauth/index.ts',
+      'src/lib/settings.json',
       'src/routes/callback.mjs',
       'src/routes/lazy.js',
       'src/routes/login.ts',
+      'src/routes/settings.cjs',
     ]);
   });
 
