@@ -1,10 +1,10 @@
 // The command line: flags -> RunOptions -> run() -> exit code. No migration logic lives here.
 // Importing this module runs nothing; bin/tiktok-migrate.js calls main().
-import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { run } from './run.js';
 import { UsageError, type ReportFormat, type RunOptions } from './run-options.js';
 import { RULES, ruleById } from './rules/index.js';
+import { VERSION } from './version.js';
 
 /** Where the CLI reads and writes; tests pass their own to run it in-process. */
 export interface CliIo {
@@ -67,7 +67,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .description(
       "Migrate code from TikTok's v1 OAuth API (Login Kit for Web) to v2, and report what must still be done by hand.",
     )
-    .version(readVersion(), '-V, --version', 'Print the version and exit.')
+    .version(VERSION, '-V, --version', 'Print the version and exit.')
     .helpOption('-h, --help', 'Print this help and exit.')
     .argument('[paths...]', 'Files or folders to migrate (default: the current folder).')
     .addOption(
@@ -173,25 +173,6 @@ function exitCodeFor(error: unknown, io: CliIo): number {
       `This is a bug in ${NAME}, please report it with the command you ran and the output above.\n`,
   );
   return 2;
-}
-
-/**
- * The version from package.json. Compiled, this file is dist/src/cli.js (package.json is ../../); run from source
- * (tests), it is src/cli.ts (../). The first package.json that is ours wins.
- */
-function readVersion(): string {
-  for (const candidate of ['../../package.json', '../package.json']) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(new URL(candidate, import.meta.url), 'utf8')) as {
-        name?: string;
-        version?: string;
-      };
-      if (pkg.name === NAME && pkg.version) return pkg.version;
-    } catch {
-      // not there: try the next
-    }
-  }
-  return '0.0.0-unknown';
 }
 
 function processIo(): CliIo {

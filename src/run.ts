@@ -23,6 +23,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const found = await discover({ paths, ignore: options.ignore });
   if (found.missing.length > 0)
     throw new UsageError(`no such file or folder: ${found.missing.map((m) => relativeFile(cwd, m)).join(', ')}`);
+  for (const s of found.skipped) options.stderr(`tiktok-migrate: skipped ${relativeFile(cwd, s.file)}: ${s.reason}\n`);
   const files = found.files.filter((f) => f.path !== reportPath); // never scan our own report
   const scanned = scan(files);
   const findings = audit(scanned, cwd);

@@ -68,7 +68,7 @@ export function findTikTokUrls(text: string): UrlMatch[] {
     const hostEnd = start + m[0].length;
     PATH_RE.lastIndex = hostEnd;
     const pm = PATH_RE.exec(text);
-    const pathText = pm ? pm[0] : '';
+    const pathText = pm ? pm[0].replace(/[.:!]+$/, '') : ''; // "see …/access_token/." ends a sentence
     const end = hostEnd + pathText.length;
     const next = end < text.length ? text[end] : '';
     const kind = classify(hostText.toLowerCase(), pathText.toLowerCase(), next);
@@ -93,6 +93,11 @@ function classify(host: string, rawPath: string, next: string): { kind: UrlKind;
   if (bareHost === AUTH_HOST || bareHost === 'tiktok.com') {
     if (path === '/auth/authorize') return { kind: 'v1', endpoint: 'authorize' };
     if (path === '/v2/auth/authorize') return { kind: 'v2', endpoint: 'authorize' };
+    // API paths on the web host never worked: a v1 path is v1 (moved whole), a v2 API path is a hybrid.
+    const api = byPath.get(path);
+    if (api) return { kind: 'v1', endpoint: api.id };
+    const v2 = path.startsWith('/v2/') ? v2EndpointForPath(path) : undefined;
+    if (v2) return { kind: 'hybrid', endpoint: v2.id };
     return null; // profiles, videos, embeds, oembed, share links: not Login Kit
   }
   const v1 = byPath.get(path);

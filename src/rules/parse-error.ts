@@ -25,7 +25,7 @@ still reported by \`v1-endpoint\` with a manual step, found from the text alone.
       line: e.line,
       column: e.column,
       fix: 'manual' as const,
-      message: `Could not parse: ${e.message}. The file was left unchanged.`,
+      message: `Could not parse: ${e.message.replace(/\.$/, '')}. The file was left unchanged.`,
       manualStep: 'Fix the syntax error or exclude the file with --ignore, then run tiktok-migrate again.',
     }));
   },

@@ -42,7 +42,8 @@ export function findingFromReference(
   else finding.apiVersion = 'v2';
   if (fix === 'manual') {
     const step = ref.endpoint ? endpointById(ref.endpoint).manualStep : undefined;
-    finding.manualStep = [ref.blocked, step].filter(Boolean).join(' ');
+    const why = ref.blocked ? `${ref.blocked.charAt(0).toUpperCase()}${ref.blocked.slice(1).replace(/\.?$/, '.')}` : '';
+    finding.manualStep = [why, step].filter(Boolean).join(' ');
   }
   return finding;
 }

@@ -1,8 +1,11 @@
 // Offsets to 1-based line/column, computed once per text (binary search over line starts).
 export class LineIndex {
   private readonly starts: number[] = [0];
+  /** A BOM is offset 0 but no column: editors and linters count columns after it. */
+  private readonly bom: boolean;
 
   constructor(text: string) {
+    this.bom = text.charCodeAt(0) === 0xfeff;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);
@@ -19,6 +22,7 @@ export class LineIndex {
       if (this.starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+    const bomShift = lo === 0 && this.bom && offset > 0 ? 1 : 0;
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 - bomShift };
   }
 }

@@ -154,6 +154,8 @@ export class Resolver {
   /** What an expression stands for, when it names something (object, module, class) rather than a string. */
   valueTarget(unit: CodeUnit, expr: ts.Expression): Target | undefined {
     const e = skipOuter(expr);
+    const required = requireSpecifier(e);
+    if (required !== undefined) return this.module(unit, required);
     if (ts.isIdentifier(e)) return this.identifier(unit, e);
     if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
       const name = memberName(e);

@@ -97,7 +97,12 @@ function commentReferences(unit: CodeUnit): Reference[] {
   };
   const visit = (node: ts.Node): void => {
     if (node.kind === ts.SyntaxKind.JsxText) return;
-    take(ts.getLeadingCommentRanges(text, node.pos));
+    // Trivia at a position is split into "trailing" (same line) and "leading" (after a newline): take both.
+    const at = ts.isJsxExpression(node) && !node.expression ? [node.pos, node.getStart(unit.sf) + 1] : [node.pos];
+    for (const pos of at) {
+      take(ts.getLeadingCommentRanges(text, pos));
+      take(ts.getTrailingCommentRanges(text, pos));
+    }
     take(ts.getTrailingCommentRanges(text, node.end));
     ts.forEachChild(node, visit);
   };
