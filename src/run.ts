@@ -1,16 +1,15 @@
 // One run, one way: discover -> scan -> audit -> transform -> write (or diff) -> report.
 import fs from 'node:fs';
 import path from 'node:path';
-import { transformFiles, type FileChange } from './apply.js';
-import { audit } from './audit.js';
+import type { FileChange } from './apply.js';
+import { startEngine } from './analyze-in-background.js';
 import { colorDiff, unifiedDiff } from './diff.js';
-import { discover } from './discover.js';
+import { discover, type DiscoveredFile } from './discover.js';
 import { uncommittedChanges } from './git.js';
 import { countBySeverity, sortFindings, type Finding, type Report } from './report/model.js';
 import { formatFromPath, printReport } from './report/printer.js';
 import { relativeFile } from './rules/reference-finding.js';
 import { UsageError, type RunOptions, type RunResult } from './run-options.js';
-import { scan } from './scan/scan.js';
 import { VERSION } from './version.js';
 import { writeFileAtomic } from './write-file.js';
 
@@ -20,15 +19,15 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const format = options.format ?? (reportPath ? formatFromPath(reportPath) : undefined) ?? 'md';
   const paths = (options.paths.length ? options.paths : ['.']).map((p) => path.resolve(cwd, p));
 
+  const engine = startEngine(); // the compiler loads while discovery reads the tree
   const found = await discover({ paths, ignore: options.ignore });
-  if (found.missing.length > 0)
+  if (found.missing.length > 0) {
+    engine.stop();
     throw new UsageError(`no such file or folder: ${found.missing.map((m) => relativeFile(cwd, m)).join(', ')}`);
+  }
   for (const s of found.skipped) options.stderr(`tiktok-migrate: skipped ${relativeFile(cwd, s.file)}: ${s.reason}\n`);
-  const files = found.files.filter((f) => f.path !== reportPath); // never scan our own report
-  const scanned = scan(files);
-  const findings = audit(scanned, cwd);
-  const textByPath = new Map(files.map((f) => [f.path, f.text]));
-  const { changes, failures } = transformFiles(scanned.references, (file) => textByPath.get(file) ?? '');
+  const files = found.files.filter((f) => f.path !== reportPath && !isOwnReport(f)); // never scan our own reports
+  const { findings, changes, failures } = await engine.analyze(files, cwd);
   for (const failure of failures) findings.push(droppedRewrite(failure, cwd, findings));
 
   if (mode === 'apply' && changes.length > 0) {
@@ -109,4 +108,9 @@ function summaryLine(report: Report, changes: FileChange[], reportFile: string |
     `${error} errors, ${warning} warnings, ${info} notes; ${manual} manual steps` +
     (reportFile ? `; report: ${reportFile}` : '') + '\n'
   );
+}
+
+/** A JSON or SARIF report of an earlier run (any name): it quotes v1 URLs, but it is not configuration. */
+function isOwnReport(file: DiscoveredFile): boolean {
+  return file.kind === 'non-code' && /"(?:tool|driver)"\s*:\s*\{\s*"name"\s*:\s*"tiktok-migrate"/.test(file.text.slice(0, 4000));
 }

@@ -6,6 +6,15 @@ import { AUTH_HOST, HYBRID_HOSTS, V1_API_HOST, V2_API_HOST } from '../endpoints.
 /** The hosts routed: TikTok's three OAuth hosts, and the hybrid open.tiktok.com (the emulator explains it). */
 export const ROUTED_HOSTS: readonly string[] = [AUTH_HOST, V1_API_HOST, V2_API_HOST, ...HYBRID_HOSTS];
 
+/** The URL a fetch() input names, without touching a Request's body; null when it is not absolute. */
+function urlOf(input: string | URL | Request): URL | null {
+  try {
+    return new URL(input instanceof Request ? input.url : String(input));
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Routes fetch() calls for https:// and http:// TikTok URLs to `emulatorUrl` (e.g. the `url` of startEmulator).
  * Other URLs go out untouched. Returns a function that puts the previous fetch back; it is safe to call twice and
@@ -18,22 +27,21 @@ export function routeTikTokTo(emulatorUrl: string): () => void {
   const hosts = new Set(ROUTED_HOSTS);
 
   const routed: typeof fetch = async (input, init) => {
-    const request = new Request(input, init);
-    const url = new URL(request.url);
-    if (!hosts.has(url.hostname) || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    const url = urlOf(input);
+    if (!url || !hosts.has(url.hostname) || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
       return original(input, init);
     }
+    const request = new Request(input, init);
     const target = new URL(base);
     target.pathname = url.pathname;
     target.search = url.search;
     const headers = new Headers(request.headers);
     headers.set('x-forwarded-host', url.host);
     headers.set('x-forwarded-proto', url.protocol.slice(0, -1));
-    const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
     return original(target, {
       method: request.method,
       headers,
-      body: hasBody ? await request.arrayBuffer() : undefined,
+      body: request.body === null ? undefined : await request.arrayBuffer(),
       redirect: request.redirect,
       signal: request.signal,
     });

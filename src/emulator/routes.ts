@@ -80,6 +80,8 @@ export interface Target {
   host: string;
   path: string;
   query: URLSearchParams;
+  /** The query string as sent, without '?'. */
+  rawQuery: string;
 }
 
 const TIKTOK_HOSTS: ReadonlySet<string> = new Set([AUTH_HOST, V1_API_HOST, V2_API_HOST, ...HYBRID_HOSTS]);
@@ -108,12 +110,13 @@ export function parseTarget(req: IncomingMessage): Target | null {
       host: hostnameOf(forwarded ?? req.headers.host),
       path: q === -1 ? raw : raw.slice(0, q),
       query: new URLSearchParams(q === -1 ? '' : raw.slice(q + 1)),
+      rawQuery: q === -1 ? '' : raw.slice(q + 1),
     };
   }
   try {
     const url = new URL(raw);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    return { host: url.hostname.toLowerCase(), path: url.pathname, query: url.searchParams };
+    return { host: url.hostname.toLowerCase(), path: url.pathname, query: url.searchParams, rawQuery: url.search.slice(1) };
   } catch {
     return null;
   }

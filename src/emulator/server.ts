@@ -26,7 +26,7 @@ export interface RequestLogEntry {
   method: string;
   /** The path as requested, without the query string. */
   path: string;
-  /** The raw query string, without '?'. */
+  /** The query string as sent, without '?' (it may hold v1 secrets: the log stays in this process). */
   query: string;
   /** The host the request was meant for (absolute-form, x-forwarded-host or Host), no port. */
   host: string;
@@ -155,7 +155,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     const entry: RequestLogEntry = {
       method,
       path: target?.path ?? (req.url ?? '').slice(0, 200),
-      query: target?.query.toString() ?? '',
+      query: target?.rawQuery ?? '',
       host: target?.host ?? '',
       version: null,
       endpoint: null,
@@ -223,8 +223,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   server.requestTimeout = 15_000;
   server.headersTimeout = 10_000;
   server.keepAliveTimeout = 5_000;
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const status =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? '408 Request Timeout'
+          : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     else socket.destroy();
   });
 

@@ -39,6 +39,15 @@ function missingOf(params: URLSearchParams, names: readonly string[]): string | 
   return missing.length > 0 ? `${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing` : null;
 }
 
+/**
+ * v1 had one endpoint per grant, so grant_type told it nothing: the emulator lets it be absent (v1 apps such as
+ * fixtures/apps/ts-service-v1 omit it) but rejects a wrong one. v2 needs it (one endpoint for both grants).
+ */
+function grantTypeFits(params: URLSearchParams, expected: string): boolean {
+  const grantType = params.get('grant_type');
+  return grantType === null || grantType === '' || grantType === expected;
+}
+
 /** Registered redirect domains: v1 checked the host only, so query strings on redirect_uri were allowed. */
 function redirectDomains(app: EmulatorApp): string[] {
   return [...new Set(app.redirect_uris.map((uri) => new URL(uri).hostname))];
@@ -107,9 +116,9 @@ function tokenData(ctx: RequestContext, issued: IssuedTokens): Reply {
 /** POST https://open-api.tiktok.com/oauth/access_token/?client_key&client_secret&code&grant_type=authorization_code */
 export function v1AccessToken(ctx: RequestContext): Reply {
   const params = v1Params(ctx);
-  const missing = missingOf(params, ['client_key', 'client_secret', 'code', 'grant_type']);
+  const missing = missingOf(params, ['client_key', 'client_secret', 'code']);
   if (missing) return parameterError(missing);
-  if (params.get('grant_type') !== 'authorization_code') {
+  if (!grantTypeFits(params, 'authorization_code')) {
     return parameterError(`grant_type must be authorization_code on ${endpointUrl('token', 'v1')}`);
   }
   const app = findApp(ctx.config, params.get('client_key')!);
@@ -125,9 +134,9 @@ export function v1AccessToken(ctx: RequestContext): Reply {
 /** POST https://open-api.tiktok.com/oauth/refresh_token/?client_key&grant_type=refresh_token&refresh_token (no secret) */
 export function v1RefreshToken(ctx: RequestContext): Reply {
   const params = v1Params(ctx);
-  const missing = missingOf(params, ['client_key', 'grant_type', 'refresh_token']);
+  const missing = missingOf(params, ['client_key', 'refresh_token']);
   if (missing) return parameterError(missing);
-  if (params.get('grant_type') !== 'refresh_token') {
+  if (!grantTypeFits(params, 'refresh_token')) {
     return parameterError(`grant_type must be refresh_token on ${endpointUrl('refresh', 'v1')}`);
   }
   const app = findApp(ctx.config, params.get('client_key')!);
