@@ -12,6 +12,10 @@ if (kind === 'baseline') {
   for (const p of paths) if (re.test(fs.readFileSync(p, 'utf8'))) hits++;
   files = paths.length;
   if (hits < 0) console.error(hits);
+} else if (kind === 'discover') {
+  // Discovery alone (glob, ignores, prefilter, importer closure): the part of `tool` that reads the tree.
+  const { discover } = await import('../dist/src/discover.js');
+  files = (await discover({ paths: [dir], ignore: [] })).filesSeen;
 } else {
   const { run } = await import('../dist/src/run.js');
   const result = await run({

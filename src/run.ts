@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FileChange } from './apply.js';
-import { startEngine } from './analyze-in-background.js';
+import { analyze } from './analyze.js';
 import { colorDiff, unifiedDiff } from './diff.js';
 import { discover, type DiscoveredFile } from './discover.js';
 import { uncommittedChanges } from './git.js';
@@ -19,15 +19,13 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const format = options.format ?? (reportPath ? formatFromPath(reportPath) : undefined) ?? 'md';
   const paths = (options.paths.length ? options.paths : ['.']).map((p) => path.resolve(cwd, p));
 
-  const engine = startEngine(); // the compiler loads while discovery reads the tree
   const found = await discover({ paths, ignore: options.ignore });
   if (found.missing.length > 0) {
-    engine.stop();
     throw new UsageError(`no such file or folder: ${found.missing.map((m) => relativeFile(cwd, m)).join(', ')}`);
   }
   for (const s of found.skipped) options.stderr(`tiktok-migrate: skipped ${relativeFile(cwd, s.file)}: ${s.reason}\n`);
   const files = found.files.filter((f) => f.path !== reportPath && !isOwnReport(f)); // never scan our own reports
-  const { findings, changes, failures } = await engine.analyze(files, cwd);
+  const { findings, changes, failures } = analyze(files, cwd);
   for (const failure of failures) findings.push(droppedRewrite(failure, cwd, findings));
 
   if (mode === 'apply' && changes.length > 0) {
