@@ -5,6 +5,7 @@ import { run } from './run.js';
 import { UsageError, type ReportFormat, type RunOptions } from './run-options.js';
 import { RULES, ruleById } from './rules/index.js';
 import { VERSION } from './version.js';
+import { emulate, type EmulateFlags } from './emulate-command.js';
 
 /** Where the CLI reads and writes; tests pass their own to run it in-process. */
 export interface CliIo {
@@ -113,6 +114,14 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       const { docs, severity, fixable } = rule.meta;
       io.stdout(`${docs.trimEnd()}\n\nSeverity: ${severity}. Fix: ${fixable}.\n`);
     });
+
+  program
+    .command('emulate')
+    .description('Run the local TikTok OAuth emulator (v1 and v2, strict where v2 is strict) on 127.0.0.1.')
+    .option('--port <port>', 'Port to listen on (0 picks a free one).', '8787')
+    .option('--config <file>', 'JSON file with the registered apps, redirect URIs and users (see the README).')
+    .option('--quiet', 'Do not log each request.')
+    .action(async (flags: EmulateFlags) => setExitCode(await emulate(flags, io)));
 
   program
     .command('rules')
