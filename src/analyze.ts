@@ -6,6 +6,7 @@ import { audit } from './audit.js';
 import type { DiscoveredFile } from './discover.js';
 import type { Finding } from './report/model.js';
 import { scan, type ScanResult } from './scan/scan.js';
+import { FULL_PLAN, type PlanOptions } from './scan/types.js';
 
 export interface Analysis {
   scanned: ScanResult;
@@ -14,8 +15,8 @@ export interface Analysis {
   failures: TransformFailure[];
 }
 
-export function analyze(files: DiscoveredFile[], cwd: string): Analysis {
-  const scanned = scan(files);
+export function analyze(files: DiscoveredFile[], cwd: string, options: PlanOptions = FULL_PLAN): Analysis {
+  const scanned = scan(files, options);
   const findings = audit(scanned, cwd);
   const textByPath = new Map(files.map((f) => [f.path, f.text]));
   const { changes, failures } = transformFiles(scanned.references, (file) => textByPath.get(file) ?? '');

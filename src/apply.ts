@@ -3,6 +3,8 @@
 import authorizeUrl from '../transforms/authorize-url.js';
 import hybridHost from '../transforms/hybrid-host.js';
 import revokeUrl from '../transforms/revoke-url.js';
+import tokenRequest from '../transforms/token-request.js';
+import tokenResponse from '../transforms/token-response.js';
 import tokenUrl from '../transforms/token-url.js';
 import { fileKind } from './discover.js';
 import { extractScripts } from './scan/embedded.js';
@@ -18,6 +20,8 @@ export const TRANSFORMS: readonly [TransformId, Transform][] = [
   ['authorize-url', authorizeUrl],
   ['token-url', tokenUrl],
   ['revoke-url', revokeUrl],
+  ['token-request', tokenRequest],
+  ['token-response', tokenResponse],
 ];
 
 export interface FileChange {

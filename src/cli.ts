@@ -91,6 +91,10 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
         'Format of the report; when absent, it follows the report file extension (.md, .json, .sarif).',
       ).choices(FORMATS),
     )
+    .option(
+      '--compat-response',
+      'Where a whole v1-shaped token response is returned or passed on, wrap the v2 one as { data: … } there instead of only reporting it.',
+    )
     .option('--no-color', 'Never colour the output (colour is used only on a terminal, and never when NO_COLOR is set).')
     .addHelpText('after', EXAMPLES_AND_EXIT_CODES)
     .action(async (paths: string[], flags: RootFlags) => {
@@ -139,6 +143,7 @@ interface RootFlags {
   report: string | false;
   format?: ReportFormat;
   color: boolean;
+  compatResponse?: boolean;
 }
 
 function runOptions(paths: string[], flags: RootFlags, io: CliIo): RunOptions {
@@ -156,6 +161,7 @@ function runOptions(paths: string[], flags: RootFlags, io: CliIo): RunOptions {
     stdout: io.stdout,
     stderr: io.stderr,
     color: flags.color && io.isTTY === true && !noColorEnv,
+    compatResponse: flags.compatResponse === true,
   };
 }
 

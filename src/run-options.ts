@@ -22,6 +22,8 @@ export interface RunOptions {
   stderr: (text: string) => void;
   /** Colour the diff for a terminal. */
   color: boolean;
+  /** Where a whole v1-shaped token response leaves a function, wrap the v2 one as { data: … } there. */
+  compatResponse?: boolean;
 }
 
 export interface RunResult {

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { fileKind } from './discover.js';
 import { scan } from './scan/scan.js';
-import type { Edit, TransformId } from './scan/types.js';
+import { FULL_PLAN, type Edit, type TransformId } from './scan/types.js';
 
 export interface FileInfo {
   path: string;
@@ -20,19 +20,21 @@ export interface UrlTransformOptions {
 /** A jscodeshift transform for one migration step. Returns undefined when the file does not change. */
 export function urlTransform(id: TransformId) {
   return function transformer(file: FileInfo, _api: unknown, options: UrlTransformOptions = {}): string | undefined {
-    const planned = options.edits ?? planFile(file);
+    const planned = options.edits ?? planFile(file, id);
     const edits = planned.filter((e) => e.transform === id);
     if (edits.length === 0) return undefined;
     return applyEdits(file.source, edits);
   };
 }
 
-/** Standalone use: the edits a scan of this one file plans (cross-module joins need the whole-project run). */
-function planFile(file: FileInfo): Edit[] {
+/** Standalone use: the edits a scan of this one file plans (cross-module joins need the whole-project run). A URL
+ * transform plans URLs only; the request transforms plan the whole call. */
+function planFile(file: FileInfo, id: TransformId): Edit[] {
   const abs = path.resolve(file.path);
   const kind = fileKind(abs) ?? 'code';
   if (kind === 'non-code') return [];
-  return scan([{ path: abs, kind, text: file.source }]).references.flatMap((r) => r.edits.filter((e) => e.file === abs));
+  const options = id === 'token-request' || id === 'token-response' ? FULL_PLAN : { ...FULL_PLAN, requestShape: false };
+  return scan([{ path: abs, kind, text: file.source }], options).references.flatMap((r) => r.edits.filter((e) => e.file === abs));
 }
 
 /** Applies non-overlapping edits; each must still find the text it expects. The same edit reached by two

@@ -53,6 +53,7 @@ describe('flags -> RunOptions', () => {
       report: 'tiktok-migrate-report.md',
       format: undefined,
       color: false,
+      compatResponse: false,
     });
   });
 

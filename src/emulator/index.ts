@@ -10,5 +10,6 @@ export {
 } from './config.js';
 export type { EmulatorApp, EmulatorConfig, EmulatorSettings, EmulatorUser, ResolvedConfig } from './config.js';
 export { routeTikTokTo, ROUTED_HOSTS } from './route-fetch.js';
+export { routeNodeHttpTo } from './route-http.js';
 export { formatLogEntry } from './log-format.js';
 export type { ApiVersion, VersionCounts } from './store.js';

@@ -4,8 +4,10 @@ import { v1Endpoint } from './v1-endpoint.js';
 import { hybridHost } from './hybrid-host.js';
 import { nonCodeReference } from './non-code-reference.js';
 import { parseError } from './parse-error.js';
+import { tokenRequestShape } from './token-request-shape.js';
+import { v1ResponseShape } from './v1-response-shape.js';
 
-export const RULES: readonly Rule[] = [v1Endpoint, hybridHost, nonCodeReference, parseError];
+export const RULES: readonly Rule[] = [v1Endpoint, hybridHost, tokenRequestShape, v1ResponseShape, nonCodeReference, parseError];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.meta.id === id);

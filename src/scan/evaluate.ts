@@ -81,7 +81,9 @@ export class Evaluator {
       const target = ts.isIdentifier(e) ? this.resolver.identifier(unit, e) : this.member(unit, e);
       if (!target) return [hole(unit, e)];
       via.add(e);
-      return this.target(target, e, unit, via, depth);
+      const pieces = this.target(target, e, unit, via, depth);
+      // A name for a runtime value (const KEY = process.env.X) stays that name: its code is valid here.
+      return pieces.every((p) => p.kind === 'hole') ? [hole(unit, e)] : pieces;
     }
     return [hole(unit, e)];
   }
@@ -100,14 +102,14 @@ export class Evaluator {
     const cached = this.memo.get(key);
     if (cached) {
       for (const n of cached.via) via.add(n);
-      return cached.pieces;
+      return [...cached.pieces]; // callers append to what they get: never hand out the memo itself
     }
     if (this.active.has(key)) return [hole(unit, at)];
     this.active.add(key);
     const inner = new Set<ts.Node>();
     const pieces = this.eval(t.unit, t.expr, inner, depth + 1);
     this.active.delete(key);
-    this.memo.set(key, { pieces, via: inner });
+    this.memo.set(key, { pieces: [...pieces], via: inner });
     for (const n of inner) via.add(n);
     return pieces;
   }
@@ -187,7 +189,7 @@ function isEnvRead(e: ts.Expression): boolean {
 }
 
 /** The right-hand sides appended to a let variable, in order; null where it is reassigned to something else. */
-function appendsTo(decl: ts.VariableDeclaration): (ts.Expression | null)[] {
+export function appendsTo(decl: ts.VariableDeclaration): (ts.Expression | null)[] {
   if (!ts.isIdentifier(decl.name)) return [];
   const name = decl.name.text;
   const scope = decl.parent.parent.parent; // VariableDeclarationList -> VariableStatement -> block

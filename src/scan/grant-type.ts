@@ -5,6 +5,8 @@ import { endpointById } from '../endpoints.js';
 import { HOLE } from '../url-match.js';
 import type { Candidate, PlannedEdit } from './match.js';
 import type { CodeUnit } from './parse.js';
+import { callsUsing } from './calls.js';
+import { quoteOf } from './layout.js';
 import { propertyName, skipOuter, type Resolver } from './resolve.js';
 
 export function grantTypeEdits(c: Candidate, resolver: Resolver): PlannedEdit[] {
@@ -56,40 +58,13 @@ function isPlusOperand(node: ts.Node): boolean {
 /** The object literal holding client_key in the call that uses this URL. */
 function paramObject(c: Candidate, resolver: Resolver): ts.ObjectLiteralExpression | undefined {
   const { unit } = c.root;
-  for (const call of callsUsing(c, resolver)) {
+  for (const { call } of callsUsing(c, resolver)) {
     for (const arg of call.arguments ?? []) {
       const found = findParams(unit, arg, resolver, 0);
       if (found) return found;
     }
   }
   return undefined;
-}
-
-function callsUsing(c: Candidate, resolver: Resolver): (ts.CallExpression | ts.NewExpression)[] {
-  const { unit, node } = c.root;
-  if (ts.isCallExpression(node)) return [node]; // an instance call: api.post('/oauth/access_token/', …)
-  let n: ts.Node = node;
-  while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isAwaitExpression(n.parent))) n = n.parent;
-  const p = n.parent;
-  if (p && (ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.includes(n as ts.Expression)) return [p];
-  if (p && ts.isPropertyAssignment(p) && ts.isObjectLiteralExpression(p.parent)) {
-    const call = p.parent.parent; // axios({ url, params })
-    return call && ts.isCallExpression(call) ? [call] : [];
-  }
-  const decl = ts.isVariableDeclaration(node) ? node : p && ts.isVariableDeclaration(p) ? p : undefined;
-  if (!decl || !ts.isIdentifier(decl.name)) return [];
-  const calls: (ts.CallExpression | ts.NewExpression)[] = [];
-  const name = decl.name.text;
-  const visit = (x: ts.Node): void => {
-    if ((ts.isCallExpression(x) || ts.isNewExpression(x)) && x.arguments?.some((a) => ts.isIdentifier(a) && a.text === name)) {
-      const arg = x.arguments.find((a) => ts.isIdentifier(a) && a.text === name) as ts.Identifier;
-      const t = resolver.identifier(unit, arg);
-      if (!t || (t.kind === 'expr' && t.decl === decl) || (t.kind === 'let' && t.decl === decl)) calls.push(x);
-    }
-    ts.forEachChild(x, visit);
-  };
-  visit(unit.sf);
-  return calls;
 }
 
 function findParams(unit: CodeUnit, expr: ts.Expression, resolver: Resolver, depth: number): ts.ObjectLiteralExpression | undefined {
@@ -147,18 +122,6 @@ function objectEdit(unit: CodeUnit, obj: ts.ObjectLiteralExpression, grant: stri
   const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
   const eol = text[lineStart - 2] === '\r' ? '\r\n' : '\n';
   return insertion(unit, unit.offset + at, trailingComma ? `${eol}${indent}${entry},` : `,${eol}${indent}${entry}`);
-}
-
-function quoteOf(unit: CodeUnit, near: ts.Node): string {
-  let quote: string | undefined;
-  const visit = (n: ts.Node): void => {
-    if (quote) return;
-    if (ts.isStringLiteral(n)) quote = unit.sf.text[n.getStart(unit.sf)];
-    else ts.forEachChild(n, visit);
-  };
-  visit(near);
-  if (!quote) visit(unit.sf);
-  return quote === '"' ? '"' : "'";
 }
 
 function insertion(unit: CodeUnit, at: number, text: string): PlannedEdit {

@@ -35,6 +35,8 @@ export interface Candidate {
   joined: boolean;
   /** Pieces used with a runtime counterpart: an edit in them would make the runtime URL a hybrid. */
   dynamicPieces: TextPiece[];
+  /** Set by the request-shape step: the call's edits, its site and what could not be done. */
+  shape?: { edits: PlannedEdit[]; readEdits: PlannedEdit[]; site?: import('./calls.js').CallSite; problem?: string; readProblems: import('./response-reads.js').ReadsResult['problems'] };
 }
 
 export function matchRoot(root: Root): Candidate[] {

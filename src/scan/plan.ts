@@ -8,12 +8,15 @@ import { grantTypeEdits } from './grant-type.js';
 import type { Candidate, PlannedEdit } from './match.js';
 import type { CodeUnit } from './parse.js';
 import { skipOuter, type Resolver } from './resolve.js';
-import type { Edit, Reference } from './types.js';
+import type { Evaluator } from './evaluate.js';
+import { planRequestShape } from './request-shape.js';
+import { planResponseReads } from './response-reads.js';
+import type { Edit, PlanOptions, Reference, TransformId } from './types.js';
 
 const pieceKey = (p: TextPiece) => `${p.unit.file}:${p.start}`;
 const editKey = (e: PlannedEdit) => `${e.file}:${e.start}:${e.end}`;
 
-export function planReferences(all: Candidate[], units: CodeUnit[], resolver: Resolver): Reference[] {
+export function planReferences(all: Candidate[], units: CodeUnit[], resolver: Resolver, evaluator: Evaluator, options: PlanOptions): Reference[] {
   const candidates = dedupe(all);
   const consumed = new Set<string>();
   for (const c of candidates)
@@ -25,6 +28,7 @@ export function planReferences(all: Candidate[], units: CodeUnit[], resolver: Re
     return c.kind === 'v1-base' || distinctive(c);
   });
   blockUnsafe(kept, units, resolver);
+  if (options.requestShape) for (const c of kept) reshape(c, kept, evaluator, resolver, options);
   return kept.map(toReference);
 }
 
@@ -97,6 +101,17 @@ function blockUnsafe(candidates: Candidate[], units: CodeUnit[], resolver: Resol
       c.edits.push(...grantTypeEdits(c, resolver));
 }
 
+/** Token, refresh and revoke calls: the v2 request (and the reads of its response), subsuming the URL edits inside. */
+function reshape(c: Candidate, all: Candidate[], evaluator: Evaluator, resolver: Resolver, options: PlanOptions): void {
+  if (c.edits.length === 0 || !c.endpoint || !['token', 'refresh', 'revoke'].includes(c.endpoint)) return;
+  const shape = planRequestShape(c, all, evaluator, resolver);
+  // The URL moves to v2 either way, so its answer is v2-shaped: reads move even when the request needs a hand.
+  const reads = shape.site ? planResponseReads(shape.site, c.endpoint, resolver, options.compatResponse) : undefined;
+  c.shape = { edits: shape.edits, readEdits: reads?.edits ?? [], site: shape.site, problem: shape.problem, readProblems: reads?.problems ?? [] };
+  const covered = (e: PlannedEdit) => shape.edits.some((s) => s.file === e.file && e.start >= s.start && e.end <= s.end && s.end > s.start);
+  c.edits = c.edits.filter((e) => !covered(e));
+}
+
 function where(e: PlannedEdit): string {
   const { line } = e.piece.unit.lines.position(e.start);
   return `${e.file.split(/[\\/]/).pop()}:${line}`;
@@ -108,14 +123,26 @@ function toReference(c: Candidate): Reference {
   const literal = !c.joined && first?.kind === 'text' && first.start !== null ? first : undefined;
   const unit = literal ? literal.unit : c.root.unit;
   const offset = literal ? literal.start! : unit.offset + c.root.node.getStart(unit.sf);
-  const edits: Edit[] = c.edits.map(({ file, start, end, old, text }) => ({
-    file, start, end, old, text, transform: c.transform ?? 'token-url',
-  }));
+  const edit = (transform: TransformId) => ({ file, start, end, old, text }: PlannedEdit): Edit => ({ file, start, end, old, text, transform });
+  const edits: Edit[] = [
+    ...c.edits.map(edit(c.transform ?? 'token-url')),
+    ...(c.shape?.edits ?? []).map(edit('token-request')),
+    ...(c.shape?.readEdits ?? []).map(edit('token-response')),
+  ];
   const { line, column } = unit.lines.position(offset);
   const ref: Reference = {
     file: unit.file, offset, line, column, kind: c.kind, endpoint: c.endpoint, where: 'code', url: c.url, edits,
   };
   if (c.blocked && edits.length === 0 && c.kind !== 'v2') ref.blocked = c.blocked;
+  const site = c.shape?.site;
+  if (c.shape && (site || c.shape.problem)) {
+    const at = site ? site.unit.lines.position(site.unit.offset + site.call.getStart(site.unit.sf)) : { line, column };
+    ref.call = { client: site?.client ?? 'unknown', ...at, ...(c.shape.problem ? { shapeProblem: c.shape.problem } : {}) };
+  }
+  if (c.shape?.readProblems.length)
+    ref.responseProblems = c.shape.readProblems.map((p) => ({
+      file: p.unit.file, ...p.unit.lines.position(p.unit.offset + p.node.getStart(p.unit.sf)), message: p.message,
+    }));
   return ref;
 }
 

@@ -12,7 +12,7 @@ import { planReferences } from './plan.js';
 import { LineIndex } from './position.js';
 import { Resolver } from './resolve.js';
 import { collectRoots } from './roots.js';
-import type { ParseError, Reference } from './types.js';
+import { FULL_PLAN, type ParseError, type PlanOptions, type Reference } from './types.js';
 
 export interface ScanResult {
   /** Absolute paths of the files scanned (after the prefilter). */
@@ -21,7 +21,7 @@ export interface ScanResult {
   parseErrors: ParseError[];
 }
 
-export function scan(files: DiscoveredFile[]): ScanResult {
+export function scan(files: DiscoveredFile[], options: PlanOptions = FULL_PLAN): ScanResult {
   const parser = new Parser();
   const units: CodeUnit[] = [];
   const references: Reference[] = [];
@@ -55,7 +55,7 @@ export function scan(files: DiscoveredFile[]): ScanResult {
   const resolver = new Resolver(units);
   const evaluator = new Evaluator(resolver);
   const candidates = units.flatMap((unit) => collectRoots(unit, evaluator, resolver).flatMap(matchRoot));
-  references.push(...planReferences(candidates, units, resolver));
+  references.push(...planReferences(candidates, units, resolver, evaluator, options));
   references.sort((a, b) => a.file.localeCompare(b.file) || a.offset - b.offset);
   return { files: files.map((f) => f.path), references, parseErrors };
 }

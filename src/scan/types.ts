@@ -3,7 +3,24 @@
 import type { EndpointId, TransformName } from '../endpoints.js';
 import type { UrlKind } from '../url-match.js';
 
-export type TransformId = TransformName | 'hybrid-host';
+export type TransformId = TransformName | 'hybrid-host' | 'token-request' | 'token-response';
+
+/** Which steps a scan plans: the URL rewrites only (a URL transform run alone), or the whole migration. */
+export interface PlanOptions {
+  requestShape: boolean;
+  /** Wrap an escaping v1-shaped response as { data: … } instead of only reporting it. */
+  compatResponse: boolean;
+}
+
+export const FULL_PLAN: PlanOptions = { requestShape: true, compatResponse: false };
+
+/** Something a person must still change about a call, at a place in a file. */
+export interface CallProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
 
 /** Replace file text [start, end) (which must still read `old`) with `text`. */
 export interface Edit {
@@ -33,6 +50,10 @@ export interface Reference {
   edits: Edit[];
   /** Why it is not rewritten, when it is v1 and `edits` is empty. */
   blocked?: string;
+  /** The HTTP call that sends it, when found: its client, and why its request was not reshaped for v2. */
+  call?: { client: string; line: number; column: number; shapeProblem?: string };
+  /** Reads of the response still in the v1 shape that were not rewritten. */
+  responseProblems?: CallProblem[];
 }
 
 export interface ParseError {

@@ -1,0 +1,45 @@
+import type { Rule } from './rule.js';
+import { describeEndpoint, relativeFile } from './reference-finding.js';
+import { endpointById } from '../endpoints.js';
+
+export const tokenRequestShape: Rule = {
+  meta: {
+    id: 'token-request-shape',
+    severity: 'error',
+    description: 'A token, refresh or revoke call that is not (or could not be made) v2-shaped: form body, Content-Type, grant_type, client_secret, redirect_uri.',
+    fixable: 'safe',
+    docs: `# token-request-shape
+
+**What it finds.** A code exchange, refresh or revoke call whose request does not have the v2 shape, where the tool
+could not rewrite it: the parameters are built away from the call, a value it needs (client_secret, redirect_uri)
+has no identifier in this code, the HTTP client is not one it rewrites yet, or the options are not an object literal.
+
+**Why.** v2 accepts only \`Content-Type: application/x-www-form-urlencoded\` with the parameters in the body
+(spec section 2): the code exchange needs \`client_key, client_secret, code, grant_type=authorization_code,
+redirect_uri\` (the one used at authorize); refresh needs \`client_key, client_secret, grant_type=refresh_token,
+refresh_token\` (client_secret is new in v2); revoke needs \`client_key, client_secret, token\`.
+
+**Fix.** Where it can, the tool rewrites the call itself (fetch and axios): the parameters move into
+\`new URLSearchParams({...})\` with the header, values taken from identifiers the same code already uses. Otherwise
+the message says exactly what to add, and where.`,
+  },
+  check(scan, cwd) {
+    return scan.references
+      .filter((ref) => ref.where === 'code' && ref.call?.shapeProblem)
+      .map((ref) => {
+        const endpoint = endpointById(ref.endpoint!);
+        return {
+          ruleId: 'token-request-shape',
+          severity: 'error' as const,
+          file: relativeFile(cwd, ref.file),
+          line: ref.call!.line,
+          column: ref.call!.column,
+          endpoint: ref.endpoint,
+          apiVersion: 'v1' as const,
+          fix: 'manual' as const,
+          message: `The ${describeEndpoint(ref)} call (${ref.call!.client}) was not reshaped for v2: ${ref.call!.shapeProblem}.`,
+          manualStep: endpoint.manualStep,
+        };
+      });
+  },
+};

@@ -1,0 +1,73 @@
+// "Using the identifiers the same code already uses": the value this code gives a parameter elsewhere (the
+// client_secret of its code exchange, the redirect_uri of its authorize URL), or a module constant named for it,
+// or the environment variable it reads. Only values that are in scope at the call are offered.
+import { ts } from 'ts-morph';
+import type { CallSite } from './calls.js';
+import { layoutOf } from './layout.js';
+import type { Candidate } from './match.js';
+import type { CodeUnit } from './parse.js';
+import { objectParams, queryParams, queryPieces } from './request-params.js';
+import { propertyName } from './resolve.js';
+
+const NAMES: Record<string, RegExp> = {
+  client_key: /^(tiktok_?)?(client_?key|app_?key)$/i,
+  client_secret: /^(tiktok_?)?(client_?secret|app_?secret)$/i,
+  redirect_uri: /^(tiktok_?)?(redirect_?ur[il]|callback_?ur[il])$/i,
+};
+const ENV: Record<string, RegExp> = {
+  client_key: /CLIENT_?KEY/i,
+  client_secret: /CLIENT_?SECRET/i,
+  redirect_uri: /REDIRECT_?UR[IL]|CALLBACK_?UR[IL]/i,
+};
+
+export function knownValue(key: string, site: CallSite, all: Candidate[]): string | undefined {
+  const unit = site.unit;
+  const layout = layoutOf(unit);
+  for (const c of all) {
+    if (c.root.unit !== unit) continue;
+    const fromQuery = c.rest.startsWith('?') ? queryParams(queryPieces(c.root.value.pieces, c.end), unit, layout) : null;
+    const value = fromQuery?.find((p) => p.key === key)?.value;
+    if (value && inModuleScope(unit, value)) return value;
+  }
+  const fromObjects = objectValue(unit, key);
+  if (fromObjects) return fromObjects;
+  const byName = moduleConstant(unit, NAMES[key]);
+  if (byName) return byName;
+  const env = unit.sf.text.match(new RegExp(`process\\.env\\.(\\w*(?:${ENV[key]?.source ?? '$^'})\\w*)`, 'i'));
+  return env ? `process.env.${env[1]}` : undefined;
+}
+
+/** The value of `key` in an object literal that also holds client_key (another TikTok call's parameters). */
+function objectValue(unit: CodeUnit, key: string): string | undefined {
+  let found: string | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isObjectLiteralExpression(n) && n.properties.some((p) => p.name && propertyName(p.name) === 'client_key')) {
+      const value = objectParams(unit, n)?.find((p) => p.key === key)?.value;
+      if (value && inModuleScope(unit, value)) found = value;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(unit.sf);
+  return found;
+}
+
+function moduleConstant(unit: CodeUnit, pattern: RegExp | undefined): string | undefined {
+  if (!pattern) return undefined;
+  for (const st of unit.sf.statements)
+    if (ts.isVariableStatement(st))
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && pattern.test(d.name.text)) return d.name.text;
+  return undefined;
+}
+
+/** The expression's first name is `process` or declared (or imported) at the top of the module. */
+function inModuleScope(unit: CodeUnit, code: string): boolean {
+  const root = /^[A-Za-z_$][\w$]*/.exec(code)?.[0];
+  if (!root) return /^['"`]/.test(code);
+  if (root === 'process') return true;
+  return unit.sf.statements.some((st) => {
+    if (ts.isVariableStatement(st)) return st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === root);
+    if (ts.isImportDeclaration(st)) return st.importClause?.getText(unit.sf).includes(root) ?? false;
+    return (ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name?.text === root;
+  });
+}

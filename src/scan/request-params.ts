@@ -1,0 +1,189 @@
+// The parameters a v1 call sends, read from where v1 code put them (the URL's query string, or an object literal
+// holding client_key), as code text that can be written into a v2 form body; and the URL expression without its
+// query string.
+import { ts } from 'ts-morph';
+import { applyEdits } from '../transform-edits.js';
+import { appendsTo, flatten, slicePieces, type Evaluator, type Piece } from './evaluate.js';
+import { stringLiteral, type Layout } from './layout.js';
+import type { PlannedEdit } from './match.js';
+import type { CodeUnit } from './parse.js';
+import { propertyName, skipOuter } from './resolve.js';
+
+export interface Param {
+  key: string;
+  /** Code text of the value, valid at the call. */
+  value: string;
+}
+
+/** Parameters of the query string in `pieces` (after the '?'); null when a value cannot be written at the call. */
+export function queryParams(pieces: Piece[], unit: CodeUnit, layout: Layout): Param[] | null {
+  const out: Param[] = [];
+  let key: string | null = null;
+  let parts: (string | ts.Node)[] = [];
+  const flush = (): boolean => {
+    if (key !== null && key !== '') {
+      const value = valueCode(parts, unit, layout);
+      if (value === null) return false;
+      out.push({ key, value });
+    }
+    key = null;
+    parts = [];
+    return true;
+  };
+  for (const p of pieces) {
+    if (p.kind === 'hole') {
+      if (key === null || p.unit !== unit) return null;
+      parts.push(p.node);
+      continue;
+    }
+    const text = p.text.split('#')[0];
+    for (let i = 0; i < text.length; ) {
+      const amp = text.indexOf('&', i);
+      const chunk = text.slice(i, amp < 0 ? text.length : amp);
+      if (key === null) {
+        const eq = chunk.indexOf('=');
+        if (eq < 0) {
+          if (chunk !== '') return null; // a key split by a runtime value: not a static name
+        } else {
+          key = decode(chunk.slice(0, eq));
+          if (eq + 1 < chunk.length) parts.push(chunk.slice(eq + 1));
+        }
+      } else if (chunk !== '') parts.push(chunk);
+      if (amp < 0) break;
+      if (!flush()) return null;
+      i = amp + 1;
+    }
+  }
+  return flush() ? out : null;
+}
+
+function valueCode(parts: (string | ts.Node)[], unit: CodeUnit, layout: Layout): string | null {
+  if (parts.length === 0) return stringLiteral('', layout);
+  if (parts.length === 1 && typeof parts[0] === 'string') return stringLiteral(decode(parts[0]), layout);
+  if (parts.length === 1) return codeOf(unit, parts[0] as ts.Node);
+  const body = parts.map((p) => (typeof p === 'string' ? decode(p).replace(/[`$\\]/g, '\\$&') : `\${${codeOf(unit, p)}}`)).join('');
+  return `\`${body}\``;
+}
+
+/** Source text of a value, without the encodeURIComponent() that URLSearchParams now does itself. */
+export function codeOf(unit: CodeUnit, node: ts.Node): string {
+  let n = ts.isExpression(node as ts.Expression) ? skipOuter(node as ts.Expression) : node;
+  if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && ['encodeURIComponent', 'encodeURI', 'escape'].includes(n.expression.text) && n.arguments.length === 1)
+    n = n.arguments[0];
+  return unit.sf.text.slice(n.getStart(unit.sf), n.end);
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
+/** Entries of an object literal of parameters ({ client_key, code: req.query.code }). */
+export function objectParams(unit: CodeUnit, obj: ts.ObjectLiteralExpression): Param[] | null {
+  const out: Param[] = [];
+  for (const p of obj.properties) {
+    if (ts.isShorthandPropertyAssignment(p)) out.push({ key: p.name.text, value: p.name.text });
+    else if (ts.isPropertyAssignment(p) && propertyName(p.name) !== undefined)
+      out.push({ key: propertyName(p.name)!, value: codeOf(unit, p.initializer) });
+    else return null; // spreads and methods: we cannot list what is sent
+  }
+  return out;
+}
+
+/**
+ * The URL expression `expr` cut at flat offset `at` (the '?'), with the URL edits inside it applied: one edit that
+ * replaces the expression. null when the cut falls inside something we cannot shorten (a constant, a call).
+ */
+export function cutUrl(unit: CodeUnit, expr: ts.Expression, at: number, evaluator: Evaluator, urlEdits: PlannedEdit[]): PlannedEdit | null {
+  const e = skipOuter(expr);
+  const point = cutPoint(unit, e, at, evaluator);
+  if (!point) return null;
+  const start = unit.offset + e.getStart(unit.sf);
+  const end = unit.offset + e.end;
+  const old = unit.sf.text.slice(start - unit.offset, end - unit.offset);
+  const inside = urlEdits.filter((x) => x.file === unit.file && x.start >= start && x.end <= end);
+  const local = inside.map((x) => ({ ...x, start: x.start - start, end: x.end - start, transform: 'token-url' as const }));
+  let shift = 0;
+  for (const x of inside) if (x.end <= point.pos) shift += x.text.length - (x.end - x.start);
+  const text = applyEdits(old, local).slice(0, point.pos - start + shift) + point.close;
+  return { file: unit.file, start, end, old, text, piece: { kind: 'text', text: '', unit, start, literal: null } };
+}
+
+/** Where to cut (a source offset) and what closes the expression there (a quote, a backtick, or nothing). */
+function cutPoint(unit: CodeUnit, e: ts.Expression, at: number, evaluator: Evaluator): { pos: number; close: string } | null {
+  const len = (x: ts.Expression) => flatten(evaluator.evaluate(unit, x).pieces).text.length;
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) {
+    const open = unit.offset + e.getStart(unit.sf) + 1;
+    return { pos: open + at, close: unit.sf.text[e.getStart(unit.sf)] };
+  }
+  if (ts.isTemplateExpression(e)) {
+    let offset = 0;
+    const quasis: ts.Node[] = [e.head, ...e.templateSpans.map((s) => s.literal)];
+    for (let i = 0; i < quasis.length; i++) {
+      const q = quasis[i];
+      const qStart = q.getStart(unit.sf) + 1;
+      const qLen = q.end - (ts.isTemplateTail(q) ? 1 : 2) - qStart;
+      if (at >= offset && at <= offset + qLen) return { pos: unit.offset + qStart + (at - offset), close: '`' };
+      offset += qLen;
+      if (i < e.templateSpans.length) offset += len(e.templateSpans[i].expression);
+    }
+    return null;
+  }
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const leftLen = len(e.left);
+    if (at === leftLen) return { pos: unit.offset + e.left.end, close: '' };
+    if (at < leftLen) return cutPoint(unit, skipOuter(e.left), at, evaluator);
+    return cutPoint(unit, skipOuter(e.right), at - leftLen, evaluator);
+  }
+  return null;
+}
+
+/** The flat pieces after the '?' of a value. */
+export function queryPieces(pieces: Piece[], questionMark: number): Piece[] {
+  return slicePieces(pieces, questionMark + 1, flatten(pieces).text.length);
+}
+
+
+/**
+ * A `let url = …; url += '?a=' + a; url += '&b=' + b;` chain cut at flat offset `at`: the part holding the cut is
+ * shortened and every later `url += …` statement is removed. null when the chain is not that simple.
+ */
+export function cutLetChain(unit: CodeUnit, decl: ts.VariableDeclaration, at: number, evaluator: Evaluator, urlEdits: PlannedEdit[]): PlannedEdit[] | null {
+  const steps = appendsTo(decl);
+  if (!decl.initializer || steps.some((s) => s === null)) return null;
+  const parts = [decl.initializer, ...(steps as ts.Expression[])];
+  const edits: PlannedEdit[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const length = flatten(evaluator.evaluate(unit, part).pieces).text.length;
+    if (offset >= at) {
+      const statement = part.parent?.parent;
+      if (!statement || !ts.isExpressionStatement(statement)) return null;
+      edits.push(removeStatement(unit, statement));
+    } else if (at < offset + length) {
+      const cut = cutUrl(unit, part, at - offset, evaluator, urlEdits);
+      if (!cut) return null;
+      edits.push(cut);
+    }
+    offset += length;
+  }
+  return edits;
+}
+
+/** The statement and its line, when it stands alone on it. */
+function removeStatement(unit: CodeUnit, st: ts.Statement): PlannedEdit {
+  const text = unit.sf.text;
+  let from = st.getStart(unit.sf);
+  let to = st.end;
+  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  const lineEnd = text.indexOf('\n', to);
+  if (/^[ \t]*$/.test(text.slice(lineStart, from)) && /^[ \t]*\r?$/.test(text.slice(to, lineEnd < 0 ? text.length : lineEnd))) {
+    from = lineStart;
+    to = lineEnd < 0 ? text.length : lineEnd + 1;
+  }
+  const start = unit.offset + from;
+  return { file: unit.file, start, end: unit.offset + to, old: text.slice(from, to), text: '', piece: { kind: 'text', text: '', unit, start, literal: null } };
+}

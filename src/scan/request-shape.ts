@@ -1,0 +1,211 @@
+// Makes a v1 token, refresh or revoke call v2-correct (spec section 2): the parameters move from the query string
+// (or a JSON body) into a form-urlencoded body with its Content-Type header; the code exchange gains redirect_uri,
+// refresh gains client_secret, revoke sends token + client credentials. Values come from identifiers the same code
+// already uses; when one cannot be found, nothing is rewritten and the reason says exactly what to add.
+import { ts } from 'ts-morph';
+import type { EndpointId } from '../endpoints.js';
+import { callsUsing, type CallSite } from './calls.js';
+import type { Evaluator } from './evaluate.js';
+import { indentAt, isMultiline, layoutOf, printObject, stringLiteral, type Layout } from './layout.js';
+import type { Candidate, PlannedEdit } from './match.js';
+import type { CodeUnit } from './parse.js';
+import { codeOf, cutLetChain, cutUrl, objectParams, queryParams, queryPieces, type Param } from './request-params.js';
+import { knownValue } from './known-values.js';
+import { propertyName, skipOuter, type Resolver } from './resolve.js';
+
+export const FORM_TYPE = 'application/x-www-form-urlencoded';
+
+export interface ShapeResult {
+  edits: PlannedEdit[];
+  /** Why the call was left as it is, with the exact step (a token-request-shape finding). */
+  problem?: string;
+  site?: CallSite;
+}
+
+export function planRequestShape(c: Candidate, all: Candidate[], evaluator: Evaluator, resolver: Resolver): ShapeResult {
+  const sites = callsUsing(c, resolver);
+  if (sites.length !== 1) return { edits: [], problem: sites.length ? 'the URL is sent by several calls' : undefined };
+  const site = sites[0];
+  if (site.client !== 'fetch' && site.client !== 'axios')
+    return { edits: [], site, problem: `calls made with ${site.client === 'unknown' ? 'this HTTP client' : site.client} are not rewritten yet` };
+  const layout = layoutOf(site.unit, site.call);
+  const source = paramSource(c, site, evaluator, layout);
+  if ('problem' in source) return { edits: [], site, problem: source.problem };
+  const params = v2Params(c.endpoint!, source.params, site, all, layout);
+  if ('problem' in params) return { edits: [], site, problem: params.problem };
+  const body: Body = (indent) => `new URLSearchParams(${printObject(params.list.map((p) => [p.key, p.value]), layout, true, indent)})`;
+  const callEdits = site.client === 'fetch' ? fetchEdits(site, body, layout) : axiosEdits(site, body, layout);
+  if ('problem' in callEdits) return { edits: [], site, problem: callEdits.problem };
+  return { edits: [...source.cut, ...callEdits.edits], site };
+}
+
+interface ParamSource {
+  params: Param[];
+  /** Edits that take the parameters out of the URL (the cut URL expression). */
+  cut: PlannedEdit[];
+  /** The object literal they came from, when not from the query. */
+  object?: ts.ObjectLiteralExpression;
+}
+
+function paramSource(c: Candidate, site: CallSite, evaluator: Evaluator, layout: Layout): ParamSource | { problem: string } {
+  if (c.rest.startsWith('?') && c.rest.includes('=')) {
+    const params = queryParams(queryPieces(c.root.value.pieces, c.end), site.unit, layout);
+    if (!params) return { problem: 'a query parameter is built in a way that cannot be moved into the body' };
+    if (c.root.unit === site.unit && ts.isVariableDeclaration(c.root.node)) {
+      const cut = cutLetChain(site.unit, c.root.node, c.end, evaluator, c.edits);
+      return cut ? { params, cut } : { problem: 'the URL variable is changed in ways that cannot be followed; move its query parameters into a form body by hand' };
+    }
+    if (c.root.unit !== site.unit || !within(site.urlArg, c.root.node))
+      return { problem: 'the query string is built away from the call; move its parameters into a form body by hand' };
+    const cut = cutUrl(site.unit, site.urlArg, c.end, evaluator, c.edits);
+    if (!cut) return { problem: 'the URL expression cannot be cut before its query string' };
+    return { params, cut: [cut] };
+  }
+  const object = findParamObject(site);
+  if (!object) return { problem: 'the call\'s parameters are not visible here' };
+  const params = objectParams(site.unit, object);
+  return params ? { params, cut: [], object } : { problem: 'the parameter object has spreads or methods' };
+}
+
+function within(outer: ts.Node, inner: ts.Node): boolean {
+  return inner.pos >= outer.pos && inner.end <= outer.end;
+}
+
+function findParamObject(site: CallSite): ts.ObjectLiteralExpression | undefined {
+  let found: ts.ObjectLiteralExpression | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found || ts.isFunctionLike(n)) return;
+    if (ts.isObjectLiteralExpression(n) && n.properties.some((p) => p.name && propertyName(p.name) === 'client_key')) found = n;
+    else ts.forEachChild(n, visit);
+  };
+  for (const a of site.call.arguments ?? []) visit(a);
+  return found;
+}
+
+/** The v2 parameter list: grant_type, redirect_uri, client_secret and revoke's token, as the spec wants them. */
+function v2Params(endpoint: EndpointId, v1: Param[], site: CallSite, all: Candidate[], layout: Layout): { list: Param[] } | { problem: string } {
+  const list = v1.filter((p) => !(endpoint === 'revoke' && p.key === 'open_id'));
+  const get = (key: string) => list.find((p) => p.key === key);
+  const need = (key: string, why: string): string | undefined => {
+    if (get(key)) return undefined;
+    const value = knownValue(key, site, all);
+    if (value === undefined) return `add ${key} (${why}) to the form body; no value for it was found in this code`;
+    list.push({ key, value });
+    return undefined;
+  };
+  if (endpoint === 'revoke') {
+    const token = list.findIndex((p) => p.key === 'access_token');
+    if (token >= 0) list[token] = { key: 'token', value: list[token].value };
+    if (!get('token')) return { problem: 'add token (the access token to revoke) to the form body' };
+  }
+  const grant = endpoint === 'token' ? 'authorization_code' : endpoint === 'refresh' ? 'refresh_token' : undefined;
+  if (grant && !get('grant_type')) list.push({ key: 'grant_type', value: stringLiteral(grant, layout) });
+  const problem =
+    need('client_key', 'your app\'s client key') ??
+    need('client_secret', 'v2 requires the client secret here') ??
+    (endpoint === 'token' ? need('redirect_uri', 'the exact redirect_uri used at authorize') : undefined);
+  return problem ? { problem } : { list };
+}
+
+function bodyIndent(site: CallSite): string {
+  return indentAt(site.unit.sf.text, site.call.getStart(site.unit.sf));
+}
+
+type CallEdits = { edits: PlannedEdit[] } | { problem: string };
+/** The body expression, printed for an object that opens on a line indented by `indent`. */
+type Body = (indent: string) => string;
+
+/** fetch(url, { method: 'POST', headers: { 'Content-Type': … }, body: new URLSearchParams({…}) }) */
+function fetchEdits(site: CallSite, body: Body, layout: Layout): CallEdits {
+  const options = site.call.arguments?.[1];
+  const header = `${stringLiteral('Content-Type', layout)}: ${stringLiteral(FORM_TYPE, layout)}`;
+  const indent = bodyIndent(site);
+  const add: [string, string][] = [
+    ['method', stringLiteral('POST', layout)],
+    ['headers', `{ ${header} }`],
+    ['body', body(indent + layout.unit)],
+  ];
+  if (!options) return { edits: [insertAfter(site, site.urlArg, `, ${printObject(add, layout, true, indent)}`)] };
+  const obj = skipOuter(options);
+  add[2][1] = body(indentAt(site.unit.sf.text, obj.getStart(site.unit.sf)) + layout.unit);
+  if (!ts.isObjectLiteralExpression(obj)) return { problem: 'the fetch options are not an object literal here; add the form body and header by hand' };
+  const headers = mergedHeaders(site.unit, obj, header);
+  if (headers === null) return { problem: 'the headers are not an object literal; add Content-Type by hand' };
+  add[1][1] = headers;
+  return { edits: [replaceObject(site.unit, obj, ['method', 'headers', 'body'], add, layout)] };
+}
+
+/** axios.post(url, new URLSearchParams({…}), { headers: { 'Content-Type': … } }), or the same inside axios(config). */
+function axiosEdits(site: CallSite, makeBody: Body, layout: Layout): CallEdits {
+  const body = makeBody(bodyIndent(site));
+  const header = `${stringLiteral('Content-Type', layout)}: ${stringLiteral(FORM_TYPE, layout)}`;
+  const args = site.call.arguments ?? [];
+  const callee = site.call.expression;
+  const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (method === undefined || method === 'request') {
+    const config = skipOuter(site.urlArg);
+    if (!ts.isObjectLiteralExpression(config)) return { problem: 'the axios config is not an object literal here' };
+    const headers = mergedHeaders(site.unit, config, header);
+    if (headers === null) return { problem: 'the headers are not an object literal; add Content-Type by hand' };
+    const data = makeBody(indentAt(site.unit.sf.text, config.getStart(site.unit.sf)) + layout.unit);
+    return { edits: [replaceObject(site.unit, config, ['method', 'params', 'data', 'headers'], [['method', stringLiteral('post', layout)], ['headers', headers], ['data', data]], layout)] };
+  }
+  if (!['post', 'get'].includes(method)) return { problem: `axios.${method} is not how a token call is sent; use axios.post with a form body` };
+  const edits: PlannedEdit[] = [];
+  if (method === 'get' && ts.isPropertyAccessExpression(callee)) edits.push(replaceNode(site.unit, callee.name, 'post'));
+  const dataIndex = method === 'get' ? -1 : 1;
+  const data = dataIndex > 0 ? args[dataIndex] : undefined;
+  const configArg = method === 'get' ? args[1] : args[2];
+  const config = configArg && skipOuter(configArg);
+  if (config && !ts.isObjectLiteralExpression(config)) return { problem: 'the axios config is not an object literal here' };
+  const headers = config ? mergedHeaders(site.unit, config, header) : `{ ${header} }`;
+  if (headers === null) return { problem: 'the headers are not an object literal; add Content-Type by hand' };
+  const configText = config
+    ? null
+    : `{ headers: ${headers} }`;
+  if (data && method === 'post') {
+    edits.push(replaceNode(site.unit, data, body));
+    if (config) edits.push(replaceObject(site.unit, config, ['params', 'headers'], [['headers', headers]], layout));
+    else edits.push(insertAfter(site, data, `, ${configText}`));
+  } else if (config) {
+    edits.push(insertAfter(site, site.urlArg, `, ${body}`));
+    edits.push(replaceObject(site.unit, config, ['params', 'headers'], [['headers', headers]], layout));
+  } else {
+    edits.push(insertAfter(site, site.urlArg, `, ${body}, ${configText}`));
+  }
+  return { edits };
+}
+
+/** The headers object with Content-Type set to the form type, other headers kept; null when not rewritable. */
+function mergedHeaders(unit: CodeUnit, obj: ts.ObjectLiteralExpression, header: string): string | null {
+  const prop = obj.properties.find((p) => p.name && propertyName(p.name) === 'headers');
+  if (!prop) return `{ ${header} }`;
+  if (!ts.isPropertyAssignment(prop)) return null;
+  const value = skipOuter(prop.initializer);
+  if (!ts.isObjectLiteralExpression(value)) return `{ ...${codeOf(unit, value)}, ${header} }`;
+  const kept = value.properties
+    .filter((p) => !(p.name && /^content-type$/i.test(propertyName(p.name) ?? '')))
+    .map((p) => unit.sf.text.slice(p.getStart(unit.sf), p.end));
+  return `{ ${[...kept, header].join(', ')} }`;
+}
+
+/** The object with `drop` properties removed and `add` appended, in its own layout. */
+function replaceObject(unit: CodeUnit, obj: ts.ObjectLiteralExpression, drop: string[], add: [string, string][], layout: Layout): PlannedEdit {
+  const kept = obj.properties
+    .filter((p) => !(p.name && drop.includes(propertyName(p.name) ?? '')))
+    .map((p) => unit.sf.text.slice(p.getStart(unit.sf), p.end));
+  const entries: [string, string][] = [...kept.map((k): [string, string] => [k, k]), ...add];
+  const indent = indentAt(unit.sf.text, obj.getStart(unit.sf));
+  return replaceNode(unit, obj, printObject(entries, layout, isMultiline(unit, obj) || add.some(([, v]) => v.includes('\n')), indent));
+}
+
+function replaceNode(unit: CodeUnit, node: ts.Node, text: string): PlannedEdit {
+  const start = unit.offset + node.getStart(unit.sf);
+  const end = unit.offset + node.end;
+  return { file: unit.file, start, end, old: unit.sf.text.slice(start - unit.offset, end - unit.offset), text, piece: { kind: 'text', text: '', unit, start, literal: null } };
+}
+
+function insertAfter(site: CallSite, node: ts.Node, text: string): PlannedEdit {
+  const at = site.unit.offset + node.end;
+  return { file: site.unit.file, start: at, end: at, old: '', text, piece: { kind: 'text', text: '', unit: site.unit, start: at, literal: null } };
+}

@@ -1,0 +1,283 @@
+// Reads of a migrated call's response, moved to the v2 shape (spec section 3). Token and refresh answers lose v1's
+// `data` wrapper (fetch: json.data.x -> json.x; axios: res.data.data.x -> res.data.x); v1 error checks
+// (message === 'error', data.error_code, data.description) become checks on v2's error / error_description.
+// Where the whole v1-shaped answer leaves the function, it is reported (or, with --compat-response, wrapped).
+import { ts } from 'ts-morph';
+import type { EndpointId } from '../endpoints.js';
+import type { CallSite } from './calls.js';
+import type { PlannedEdit } from './match.js';
+import type { CodeUnit } from './parse.js';
+import { skipOuter, type Resolver } from './resolve.js';
+
+const V2_TOKEN_FIELDS = new Set(['access_token', 'expires_in', 'open_id', 'refresh_token', 'refresh_expires_in', 'scope', 'token_type', 'log_id']);
+
+export interface ReadsResult {
+  edits: PlannedEdit[];
+  /** Places that still read the v1 shape and could not be rewritten safely (v1-response-shape). */
+  problems: { unit: CodeUnit; node: ts.Node; message: string }[];
+}
+
+export function planResponseReads(site: CallSite, endpoint: EndpointId, resolver: Resolver, compat: boolean): ReadsResult {
+  const out: ReadsResult = { edits: [], problems: [] };
+  if (endpoint !== 'token' && endpoint !== 'refresh' && endpoint !== 'revoke') return out;
+  const bodies = bodyExpressions(site, resolver, out);
+  for (const body of bodies) readOf(site.unit, body, endpoint, compat, out);
+  if (endpoint !== 'revoke') v1Types(site.unit, bodies, out);
+  return out;
+}
+
+/** Expressions whose value is the v1 JSON body: `json` (fetch), `res.data` or a destructured `data` (axios). */
+function bodyExpressions(site: CallSite, resolver: Resolver, out: ReadsResult): ts.Expression[] {
+  const { unit } = site;
+  const chained = promiseChain(site);
+  if (chained) return chained;
+  const decl = awaitedInto(site.call);
+  if (!decl) return [];
+  if (site.client === 'axios') {
+    if (ts.isIdentifier(decl.name)) return uses(unit, decl, resolver).flatMap((u) => (isMember(u, 'data') ? [u.parent as ts.Expression] : []));
+    const data = dataElement(decl.name);
+    return data ? bindingUses(unit, data, decl, resolver) : [];
+  }
+  if (!ts.isIdentifier(decl.name)) return [];
+  const bodies: ts.Expression[] = [];
+  for (const use of uses(unit, decl, resolver)) {
+    // res.json() awaited into a variable (or destructured: const { data } = await res.json()).
+    const call = use.parent?.parent;
+    if (!isMember(use, 'json') || !call || !ts.isCallExpression(call)) continue;
+    const jsonDecl = awaitedInto(call);
+    if (!jsonDecl) {
+      const handed = handedTo(unit, call, resolver);
+      if (handed) bodies.push(...handed);
+      else out.problems.push({ unit, node: call, message: 'is used in a way the tool cannot follow; check its reads' });
+      continue;
+    }
+    if (ts.isIdentifier(jsonDecl.name)) bodies.push(...uses(unit, jsonDecl, resolver));
+    else {
+      const data = dataElement(jsonDecl.name);
+      if (data && !data.propertyName) {
+        // const { data } = await res.json(): v1's data object is v2's whole body.
+        out.edits.push(replace(unit, jsonDecl.name, ts.isIdentifier(data.name) ? data.name.text : data.getText(unit.sf)));
+      }
+    }
+  }
+  return bodies;
+}
+
+function readOf(unit: CodeUnit, body: ts.Expression, endpoint: EndpointId, compat: boolean, out: ReadsResult): void {
+  const p = body.parent;
+  if (isMember(body, 'data')) {
+    const access = p as ts.PropertyAccessExpression;
+    const next = access.parent;
+    if (ts.isPropertyAccessExpression(next) && next.expression === access) {
+      const field = next.name.text;
+      if (field === 'error_code') return errorCheck(unit, body, next, out);
+      if (field === 'description') return void out.edits.push(replaceRange(unit, access.name.getStart(unit.sf) - 1, next.end, '.error_description'));
+      if (endpoint !== 'revoke' && V2_TOKEN_FIELDS.has(field)) return void out.edits.push(dropData(unit, access));
+      out.problems.push({ unit, node: next, message: `reads ${next.getText(unit.sf)}, which v2 does not return` });
+      return;
+    }
+    if (endpoint === 'revoke') return;
+    // json.data as a whole is v2's flat body: `const { access_token } = json.data`, `return json.data`.
+    return void out.edits.push(dropData(unit, access));
+  }
+  if (isMember(body, 'message')) {
+    const cmp = comparison(p.parent);
+    const value = cmp && ts.isStringLiteralLike(cmp.other) ? cmp.other.text : undefined;
+    if (cmp && (value === 'error' || value === 'success')) {
+      const isError = (value === 'error') === (cmp.op === '===' || cmp.op === '==');
+      const text = `${isError ? '' : '!'}${body.getText(unit.sf)}.error`;
+      return void out.edits.push(replace(unit, cmp.node, text));
+    }
+    return;
+  }
+  if (escapes(body)) {
+    if (compat) out.edits.push(replace(unit, body, `{ data: ${body.getText(unit.sf)} }`));
+    else out.problems.push({ unit, node: body, message: 'the whole v1-shaped response leaves here; its consumers read data.access_token' });
+  }
+}
+
+/** A declared type of the body that still describes v1's `data` wrapper: TypeScript would reject the v2 reads. */
+function v1Types(unit: CodeUnit, bodies: ts.Expression[], out: ReadsResult): void {
+  const names = new Set<string>();
+  for (const body of bodies) {
+    const binding = ts.isIdentifier(body) ? nearestBinding(body, body.text) : undefined;
+    const type = binding && (ts.isParameter(binding) || ts.isVariableDeclaration(binding)) ? binding.type : undefined;
+    if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) names.add(type.typeName.text);
+  }
+  for (const st of unit.sf.statements) {
+    if (!(ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)) || !names.has(st.name.text)) continue;
+    const name = st.name.text;
+    const members: readonly ts.TypeElement[] | undefined = ts.isInterfaceDeclaration(st)
+      ? st.members
+      : ts.isTypeLiteralNode(st.type) ? st.type.members : undefined;
+    if (members?.some((m) => m.name && ts.isIdentifier(m.name) && m.name.text === 'data'))
+      out.problems.push({ unit, node: st, message: `type ${name} still describes v1's { data, message } wrapper; give it v2's flat fields (access_token, open_id, …, error, error_description)` });
+  }
+}
+
+/** json.data.error_code !== 0 -> json.error; === 0 -> !json.error; a bare read -> json.error. */
+function errorCheck(unit: CodeUnit, body: ts.Expression, read: ts.PropertyAccessExpression, out: ReadsResult): void {
+  const cmp = comparison(read.parent);
+  const base = body.getText(unit.sf);
+  if (cmp && ts.isNumericLiteral(cmp.other) && cmp.other.text === '0')
+    return void out.edits.push(replace(unit, cmp.node, `${cmp.op.startsWith('!') ? '' : '!'}${base}.error`));
+  if (cmp) return void out.problems.push({ unit, node: cmp.node, message: 'compares v1\'s numeric error_code; v2 errors are error/error_description' });
+  out.edits.push(replace(unit, read, `${base}.error`));
+}
+
+function comparison(node: ts.Node | undefined): { node: ts.BinaryExpression; op: string; other: ts.Expression } | undefined {
+  let n = node;
+  let child: ts.Node | undefined;
+  while (n && ts.isParenthesizedExpression(n)) [child, n] = [n, n.parent];
+  void child;
+  if (!n || !ts.isBinaryExpression(n)) return undefined;
+  const op = n.operatorToken.getText();
+  if (!['===', '!==', '==', '!='].includes(op)) return undefined;
+  const other = skipOuter(n.left).pos === (node as ts.Node).pos || n.left === node ? n.right : n.left;
+  return { node: n, op, other: skipOuter(other) };
+}
+
+function escapes(body: ts.Expression): boolean {
+  const p = body.parent;
+  return ts.isReturnStatement(p) || (ts.isCallExpression(p) && p.arguments.includes(body) && !/^console\./.test(p.expression.getText())) ||
+    (ts.isPropertyAssignment(p) && p.initializer === body) || ts.isShorthandPropertyAssignment(p) ||
+    (ts.isBinaryExpression(p) && p.right === body && p.operatorToken.kind === ts.SyntaxKind.EqualsToken);
+}
+
+/** `toTokens(await res.json())`: the reads inside a function of this file that receives the body. */
+function handedTo(unit: CodeUnit, call: ts.Node, resolver: Resolver): ts.Expression[] | undefined {
+  let n = call;
+  while (n.parent && (ts.isAwaitExpression(n.parent) || ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent))) n = n.parent;
+  const outer = n.parent;
+  if (!outer || !ts.isCallExpression(outer) || !ts.isIdentifier(outer.expression)) return undefined;
+  const index = outer.arguments.indexOf(n as ts.Expression);
+  const fn = functionNamed(unit, outer.expression.text);
+  const param = fn?.parameters[index]?.name;
+  if (!fn || !param || !ts.isIdentifier(param)) return undefined;
+  void resolver;
+  return paramUses(fn, param.text);
+}
+
+function functionNamed(unit: CodeUnit, name: string): ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression | undefined {
+  for (const st of unit.sf.statements) {
+    if (ts.isFunctionDeclaration(st) && st.name?.text === name) return st;
+    if (ts.isVariableStatement(st))
+      for (const d of st.declarationList.declarations)
+        if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)))
+          return d.initializer;
+  }
+  return undefined;
+}
+
+/** call.then(res => res.json()).then(json => …) (fetch) or call.then(res => … res.data …) (axios): the body reads. */
+function promiseChain(site: CallSite): ts.Expression[] | undefined {
+  const first = thenCallback(site.call);
+  if (!first) return undefined;
+  const reads = (fn: ts.ArrowFunction | ts.FunctionExpression, name: string) => paramUses(fn, name);
+  const param = first.parameters[0]?.name;
+  if (!param || !ts.isIdentifier(param)) return [];
+  if (site.client === 'axios') return reads(first, param.text).flatMap((u) => (isMember(u, 'data') ? [u.parent as ts.Expression] : []));
+  const body = ts.isArrowFunction(first) && !ts.isBlock(first.body) ? skipOuter(first.body) : undefined;
+  const isJson = body && ts.isCallExpression(body) && ts.isPropertyAccessExpression(body.expression) &&
+    body.expression.name.text === 'json' && ts.isIdentifier(body.expression.expression) && body.expression.expression.text === param.text;
+  const second = isJson ? thenCallback(first.parent) : undefined;
+  const json = second?.parameters[0]?.name;
+  return second && json && ts.isIdentifier(json) ? reads(second, json.text) : [];
+}
+
+/** The callback of `<node>.then(cb)`. */
+function thenCallback(node: ts.Node): ts.ArrowFunction | ts.FunctionExpression | undefined {
+  const access = node.parent;
+  const call = access?.parent;
+  if (!access || !ts.isPropertyAccessExpression(access) || access.name.text !== 'then' || !call || !ts.isCallExpression(call)) return undefined;
+  const cb = call.arguments[0];
+  return cb && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) ? cb : undefined;
+}
+
+function paramUses(fn: ts.FunctionLikeDeclaration, name: string): ts.Identifier[] {
+  const param = fn.parameters[0];
+  const found: ts.Identifier[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && n.text === name && !isDeclarationName(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) &&
+      nearestBinding(n, name) === param)
+      found.push(n);
+    ts.forEachChild(n, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return found;
+}
+
+/** The variable an awaited call is stored in: `const x = await call`, `const { data } = await call`. */
+function awaitedInto(call: ts.Node): ts.VariableDeclaration | undefined {
+  let n = call;
+  while (n.parent && (ts.isAwaitExpression(n.parent) || ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent))) n = n.parent;
+  return n.parent && ts.isVariableDeclaration(n.parent) && n.parent.initializer === n ? n.parent : undefined;
+}
+
+function dataElement(pattern: ts.BindingName): ts.BindingElement | undefined {
+  if (!ts.isObjectBindingPattern(pattern)) return undefined;
+  return pattern.elements.find((e) => (e.propertyName ? e.propertyName.getText() : e.name.getText()) === 'data');
+}
+
+function isMember(node: ts.Node, name: string): boolean {
+  const p = node.parent;
+  return !!p && ts.isPropertyAccessExpression(p) && p.expression === node && p.name.text === name;
+}
+
+/** References to a declared name (or a destructured element of it) that bind to this declaration. */
+function uses(unit: CodeUnit, decl: ts.VariableDeclaration, _resolver?: Resolver): ts.Identifier[] {
+  return ts.isIdentifier(decl.name) ? identifiersBoundTo(unit, decl, decl.name.text) : [];
+}
+
+function bindingUses(unit: CodeUnit, el: ts.BindingElement, decl: ts.VariableDeclaration, _resolver?: Resolver): ts.Identifier[] {
+  return ts.isIdentifier(el.name) ? identifiersBoundTo(unit, decl, el.name.text) : [];
+}
+
+function identifiersBoundTo(unit: CodeUnit, decl: ts.VariableDeclaration, name: string): ts.Identifier[] {
+  const scope = decl.parent.parent.parent ?? unit.sf;
+  const found: ts.Identifier[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && n.text === name && !isDeclarationName(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) &&
+      nearestBinding(n, name) === decl)
+      found.push(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  return found;
+}
+
+function isDeclarationName(id: ts.Identifier): boolean {
+  const p = id.parent;
+  return (ts.isVariableDeclaration(p) || ts.isBindingElement(p) || ts.isParameter(p) || ts.isPropertyAssignment(p)) && p.name === id;
+}
+
+/** The variable declaration (or parameter) that binds `name` where `id` stands, walking out through scopes. */
+function nearestBinding(id: ts.Node, name: string): ts.Node | undefined {
+  const binds = (b: ts.BindingName): boolean => (ts.isIdentifier(b) ? b.text === name : b.elements.some((e) => !ts.isOmittedExpression(e) && binds(e.name)));
+  for (let n: ts.Node | undefined = id.parent; n; n = n.parent) {
+    if (ts.isFunctionLike(n)) {
+      const param = n.parameters.find((p) => binds(p.name));
+      if (param) return param;
+    }
+    const statements = ts.isBlock(n) || ts.isSourceFile(n) || ts.isModuleBlock(n) ? n.statements : undefined;
+    for (const st of statements ?? [])
+      if (ts.isVariableStatement(st)) {
+        const d = st.declarationList.declarations.find((x) => binds(x.name));
+        if (d) return d;
+      }
+  }
+  return undefined;
+}
+
+function dropData(unit: CodeUnit, access: ts.PropertyAccessExpression): PlannedEdit {
+  return replaceRange(unit, access.expression.end, access.end, '');
+}
+
+function replace(unit: CodeUnit, node: ts.Node, text: string): PlannedEdit {
+  return replaceRange(unit, node.getStart(unit.sf), node.end, text);
+}
+
+function replaceRange(unit: CodeUnit, from: number, to: number, text: string): PlannedEdit {
+  const start = unit.offset + from;
+  return { file: unit.file, start, end: unit.offset + to, old: unit.sf.text.slice(from, to), text, piece: { kind: 'text', text: '', unit, start, literal: null } };
+}
