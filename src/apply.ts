@@ -6,6 +6,7 @@ import revokeUrl from '../transforms/revoke-url.js';
 import tokenRequest from '../transforms/token-request.js';
 import tokenResponse from '../transforms/token-response.js';
 import tokenUrl from '../transforms/token-url.js';
+import userInfo from '../transforms/user-info.js';
 import { fileKind } from './discover.js';
 import { extractScripts } from './scan/embedded.js';
 import { Parser, syntaxErrorCount } from './scan/parse.js';
@@ -22,6 +23,7 @@ export const TRANSFORMS: readonly [TransformId, Transform][] = [
   ['revoke-url', revokeUrl],
   ['token-request', tokenRequest],
   ['token-response', tokenResponse],
+  ['user-info', userInfo],
 ];
 
 export interface FileChange {

@@ -14,7 +14,7 @@ export type EndpointId =
   | 'qrcode-check';
 
 /** Which transform in transforms/ rewrites this endpoint's URL, or null when only a person can migrate it. */
-export type TransformName = 'authorize-url' | 'token-url' | 'revoke-url';
+export type TransformName = 'authorize-url' | 'token-url' | 'revoke-url' | 'user-info';
 
 export interface V1Form {
   host: string;
@@ -97,7 +97,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     purpose: 'user info',
     v1: [api('/user/info', 'POST'), api('/oauth/userinfo', 'GET')],
     v2: { host: V2_API_HOST, path: '/v2/user/info/', method: 'GET' },
-    transform: null,
+    transform: 'user-info',
     manualStep:
       'GET https://open.tiktokapis.com/v2/user/info/?fields=open_id,union_id,avatar_url,display_name with header Authorization: Bearer <access_token> and no body; success is error.code === "ok".',
   },

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { fileKind } from './discover.js';
 import { scan } from './scan/scan.js';
-import { FULL_PLAN, type Edit, type TransformId } from './scan/types.js';
+import { CALL_TRANSFORMS, FULL_PLAN, type Edit, type TransformId } from './scan/types.js';
 
 export interface FileInfo {
   path: string;
@@ -33,7 +33,7 @@ function planFile(file: FileInfo, id: TransformId): Edit[] {
   const abs = path.resolve(file.path);
   const kind = fileKind(abs) ?? 'code';
   if (kind === 'non-code') return [];
-  const options = id === 'token-request' || id === 'token-response' ? FULL_PLAN : { ...FULL_PLAN, requestShape: false };
+  const options = CALL_TRANSFORMS.includes(id) ? FULL_PLAN : { ...FULL_PLAN, requestShape: false };
   return scan([{ path: abs, kind, text: file.source }], options).references.flatMap((r) => r.edits.filter((e) => e.file === abs));
 }
 

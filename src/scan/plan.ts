@@ -11,6 +11,7 @@ import { skipOuter, type Resolver } from './resolve.js';
 import type { Evaluator } from './evaluate.js';
 import { planRequestShape } from './request-shape.js';
 import { planResponseReads } from './response-reads.js';
+import { planUserInfo } from './user-info.js';
 import type { Edit, PlanOptions, Reference, TransformId } from './types.js';
 
 const pieceKey = (p: TextPiece) => `${p.unit.file}:${p.start}`;
@@ -27,7 +28,9 @@ export function planReferences(all: Candidate[], units: CodeUnit[], resolver: Re
     if (own.length > 0 && own.every((p) => consumed.has(pieceKey(p)))) return false;
     return c.kind === 'v1-base' || distinctive(c);
   });
-  blockUnsafe(kept, units, resolver);
+  blockUnsafe(kept, units, resolver, (block) => {
+    for (const c of kept) if (c.endpoint === 'user-info' && c.edits.length > 0) reshapeUserInfo(c, evaluator, resolver, options, block);
+  });
   if (options.requestShape) for (const c of kept) reshape(c, kept, evaluator, resolver, options);
   return kept.map(toReference);
 }
@@ -48,7 +51,7 @@ function dedupe(candidates: Candidate[]): Candidate[] {
   return [...byAnchor.values()];
 }
 
-function blockUnsafe(candidates: Candidate[], units: CodeUnit[], resolver: Resolver): void {
+function blockUnsafe(candidates: Candidate[], units: CodeUnit[], resolver: Resolver, beforeLock: (block: (c: Candidate, why: string) => void) => void): void {
   const block = (c: Candidate, why: string) => {
     if (c.edits.length === 0 && c.blocked) return;
     c.blocked = why;
@@ -82,6 +85,7 @@ function blockUnsafe(candidates: Candidate[], units: CodeUnit[], resolver: Resol
       }
     }
   }
+  beforeLock(block);
   // 4. Fixed point: a literal that a blocked URL still needs must not change under it.
   for (let changed = true; changed; ) {
     changed = false;
@@ -112,6 +116,16 @@ function reshape(c: Candidate, all: Candidate[], evaluator: Evaluator, resolver:
   c.edits = c.edits.filter((e) => !covered(e));
 }
 
+/** User info changes method, headers and body with its URL: without the whole call, its URL must not move. */
+function reshapeUserInfo(c: Candidate, evaluator: Evaluator, resolver: Resolver, options: PlanOptions, block: (c: Candidate, why: string) => void): void {
+  if (!options.requestShape) return block(c, 'the v2 user info call changes method, headers and body too (the user-info transform does all of it)');
+  const shape = planUserInfo(c, evaluator, resolver);
+  if (shape.edits.length === 0) return block(c, `the v2 user info call must change with its URL, and ${shape.problem ?? 'it could not be rewritten'}`);
+  const reads = shape.site ? planResponseReads(shape.site, 'user-info', resolver, options.compatResponse) : undefined;
+  c.shape = { edits: shape.edits, readEdits: reads?.edits ?? [], site: shape.site, readProblems: reads?.problems ?? [] };
+  c.edits = c.edits.filter((e) => !shape.edits.some((s) => s.file === e.file && e.start >= s.start && e.end <= s.end && s.end > s.start));
+}
+
 function where(e: PlannedEdit): string {
   const { line } = e.piece.unit.lines.position(e.start);
   return `${e.file.split(/[\\/]/).pop()}:${line}`;
@@ -126,8 +140,8 @@ function toReference(c: Candidate): Reference {
   const edit = (transform: TransformId) => ({ file, start, end, old, text }: PlannedEdit): Edit => ({ file, start, end, old, text, transform });
   const edits: Edit[] = [
     ...c.edits.map(edit(c.transform ?? 'token-url')),
-    ...(c.shape?.edits ?? []).map(edit('token-request')),
-    ...(c.shape?.readEdits ?? []).map(edit('token-response')),
+    ...(c.shape?.edits ?? []).map(edit(c.endpoint === 'user-info' ? 'user-info' : 'token-request')),
+    ...(c.shape?.readEdits ?? []).map(edit(c.endpoint === 'user-info' ? 'user-info' : 'token-response')),
   ];
   const { line, column } = unit.lines.position(offset);
   const ref: Reference = {

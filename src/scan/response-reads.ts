@@ -19,8 +19,12 @@ export interface ReadsResult {
 
 export function planResponseReads(site: CallSite, endpoint: EndpointId, resolver: Resolver, compat: boolean): ReadsResult {
   const out: ReadsResult = { edits: [], problems: [] };
-  if (endpoint !== 'token' && endpoint !== 'refresh' && endpoint !== 'revoke') return out;
+  if (!['token', 'refresh', 'revoke', 'user-info'].includes(endpoint)) return out;
   const bodies = bodyExpressions(site, resolver, out);
+  if (endpoint === 'user-info') {
+    for (const body of bodies) userInfoRead(site.unit, body, out);
+    return out;
+  }
   for (const body of bodies) readOf(site.unit, body, endpoint, compat, out);
   if (endpoint !== 'revoke') v1Types(site.unit, bodies, out);
   return out;
@@ -81,7 +85,7 @@ function readOf(unit: CodeUnit, body: ts.Expression, endpoint: EndpointId, compa
     return void out.edits.push(dropData(unit, access));
   }
   if (isMember(body, 'message')) {
-    const cmp = comparison(p.parent);
+    const cmp = comparison(p);
     const value = cmp && ts.isStringLiteralLike(cmp.other) ? cmp.other.text : undefined;
     if (cmp && (value === 'error' || value === 'success')) {
       const isError = (value === 'error') === (cmp.op === '===' || cmp.op === '==');
@@ -115,9 +119,32 @@ function v1Types(unit: CodeUnit, bodies: ts.Expression[], out: ReadsResult): voi
   }
 }
 
+/** v1 user info answered error.code 0 on success; v2 answers the string "ok": `error.code !== 0` and a bare
+ * `if (body.error.code)` both turn success into failure on v2 (spec section 3). */
+function userInfoRead(unit: CodeUnit, body: ts.Expression, out: ReadsResult): void {
+  if (!isMember(body, 'error') || !isMember(body.parent, 'code')) return;
+  const read = body.parent.parent as ts.PropertyAccessExpression;
+  const text = read.getText(unit.sf);
+  const cmp = comparison(read);
+  if (cmp && ts.isNumericLiteral(cmp.other) && cmp.other.text === '0') return void out.edits.push(replace(unit, cmp.other, "'ok'"));
+  if (cmp) return;
+  const p = read.parent;
+  if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken)
+    return void out.edits.push(replace(unit, p, `${text} === 'ok'`));
+  if (isCondition(read)) out.edits.push(replace(unit, read, `${text} !== 'ok'`));
+}
+
+/** Used for its truthiness: an if/while/ternary test or an operand of && / ||. */
+function isCondition(node: ts.Expression): boolean {
+  const p = node.parent;
+  if ((ts.isIfStatement(p) || ts.isWhileStatement(p)) && p.expression === node) return true;
+  if (ts.isConditionalExpression(p) && p.condition === node) return true;
+  return ts.isBinaryExpression(p) && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken].includes(p.operatorToken.kind) && isCondition(p);
+}
+
 /** json.data.error_code !== 0 -> json.error; === 0 -> !json.error; a bare read -> json.error. */
 function errorCheck(unit: CodeUnit, body: ts.Expression, read: ts.PropertyAccessExpression, out: ReadsResult): void {
-  const cmp = comparison(read.parent);
+  const cmp = comparison(read);
   const base = body.getText(unit.sf);
   if (cmp && ts.isNumericLiteral(cmp.other) && cmp.other.text === '0')
     return void out.edits.push(replace(unit, cmp.node, `${cmp.op.startsWith('!') ? '' : '!'}${base}.error`));
@@ -125,16 +152,15 @@ function errorCheck(unit: CodeUnit, body: ts.Expression, read: ts.PropertyAccess
   out.edits.push(replace(unit, read, `${base}.error`));
 }
 
-function comparison(node: ts.Node | undefined): { node: ts.BinaryExpression; op: string; other: ts.Expression } | undefined {
-  let n = node;
-  let child: ts.Node | undefined;
+/** `expr === x` / `x !== expr` (through parentheses): the comparison, its operator and the other side. */
+function comparison(expr: ts.Node): { node: ts.BinaryExpression; op: string; other: ts.Expression } | undefined {
+  let child = expr;
+  let n = expr.parent;
   while (n && ts.isParenthesizedExpression(n)) [child, n] = [n, n.parent];
-  void child;
   if (!n || !ts.isBinaryExpression(n)) return undefined;
   const op = n.operatorToken.getText();
   if (!['===', '!==', '==', '!='].includes(op)) return undefined;
-  const other = skipOuter(n.left).pos === (node as ts.Node).pos || n.left === node ? n.right : n.left;
-  return { node: n, op, other: skipOuter(other) };
+  return { node: n, op, other: skipOuter(n.left === child ? n.right : n.left) };
 }
 
 function escapes(body: ts.Expression): boolean {

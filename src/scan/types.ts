@@ -5,6 +5,9 @@ import type { UrlKind } from '../url-match.js';
 
 export type TransformId = TransformName | 'hybrid-host' | 'token-request' | 'token-response';
 
+/** Transforms that need the whole call (the request transforms); the others are URL rewrites. */
+export const CALL_TRANSFORMS: readonly TransformId[] = ['token-request', 'token-response', 'user-info'];
+
 /** Which steps a scan plans: the URL rewrites only (a URL transform run alone), or the whole migration. */
 export interface PlanOptions {
   requestShape: boolean;

@@ -1,0 +1,118 @@
+// v1 user info (POST /user/info/ with a JSON body of open_id, access_token, fields; or GET /oauth/userinfo/) made
+// v2: GET https://open.tiktokapis.com/v2/user/info/?fields=… with `Authorization: Bearer <token>`, no body, no
+// open_id (spec section 2). fetch and axios; other clients are reported.
+import { ts } from 'ts-morph';
+import { callsUsing, type CallSite } from './calls.js';
+import type { Evaluator } from './evaluate.js';
+import { indentAt, isMultiline, layoutOf, printObject, stringLiteral, type Layout } from './layout.js';
+import type { Candidate, PlannedEdit } from './match.js';
+import type { CodeUnit } from './parse.js';
+import { codeOf, cutUrl, objectParams, queryParams, queryPieces, type Param } from './request-params.js';
+import type { ShapeResult } from './request-shape.js';
+import { propertyName, skipOuter, type Resolver } from './resolve.js';
+
+const DEFAULT_FIELDS = 'open_id,union_id,avatar_url,display_name';
+
+export function planUserInfo(c: Candidate, evaluator: Evaluator, resolver: Resolver): ShapeResult {
+  const sites = callsUsing(c, resolver);
+  if (sites.length !== 1) return { edits: [], problem: sites.length ? 'the URL is sent by several calls' : 'the call that sends it was not found' };
+  const site = sites[0];
+  if (site.client !== 'fetch' && site.client !== 'axios')
+    return { edits: [], site, problem: `user info calls made with ${site.client === 'unknown' ? 'this HTTP client' : site.client} are not rewritten yet` };
+  if (c.root.unit !== site.unit || !within(site.urlArg, c.root.node) || ts.isObjectLiteralExpression(skipOuter(site.urlArg)))
+    return { edits: [], site, problem: 'the URL is built away from the call' };
+  const layout = layoutOf(site.unit, site.call);
+  const params = [...(c.rest.startsWith('?') ? queryParams(queryPieces(c.root.value.pieces, c.end), site.unit, layout) ?? [] : []), ...bodyParams(site)];
+  const token = params.find((p) => p.key === 'access_token')?.value;
+  if (!token) return { edits: [], site, problem: 'the access token it sends is not visible here' };
+  const cut = cutUrl(site.unit, site.urlArg, c.end, evaluator, c.edits);
+  if (!cut) return { edits: [], site, problem: 'the URL expression cannot be cut before its query string' };
+  const url = withFields(cut.text, fieldsOf(site.unit, params), layout);
+  const bearer = `\`Bearer \${${token}}\``;
+  const args = site.call.arguments ?? [];
+  const last = args[args.length - 1];
+  const edits: PlannedEdit[] = [];
+  let options: string;
+  if (site.client === 'fetch') {
+    options = rebuilt(site.unit, args[1], ['method', 'headers', 'body'], [['method', stringLiteral('GET', layout)], ['headers', headers(site.unit, args[1], bearer)]], layout);
+  } else {
+    const callee = site.call.expression;
+    if (!ts.isPropertyAccessExpression(callee) || !['post', 'get'].includes(callee.name.text)) return { edits: [], site, problem: 'use axios.get for v2 user info' };
+    if (callee.name.text === 'post') edits.push(replace(site.unit, callee.name.getStart(site.unit.sf), callee.name.end, 'get'));
+    const config = callee.name.text === 'post' ? args[2] : args[1];
+    options = rebuilt(site.unit, config, ['params', 'data', 'headers', 'method'], [['headers', headers(site.unit, config, bearer)]], layout);
+  }
+  edits.push(replace(site.unit, site.urlArg.getStart(site.unit.sf), last.end, `${url}, ${options}`));
+  return { edits, site };
+}
+
+function within(outer: ts.Node, inner: ts.Node): boolean {
+  return inner.pos >= outer.pos && inner.end <= outer.end;
+}
+
+/** Parameters v1 sent in a JSON body (`JSON.stringify({ … })`, axios data): access_token, open_id, fields. */
+function bodyParams(site: CallSite): Param[] {
+  let found: ts.ObjectLiteralExpression | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found || ts.isFunctionLike(n)) return;
+    if (ts.isObjectLiteralExpression(n) && n.properties.some((p) => p.name && ['access_token', 'fields'].includes(propertyName(p.name) ?? ''))) found = n;
+    else ts.forEachChild(n, visit);
+  };
+  for (const a of (site.call.arguments ?? []).slice(1)) visit(a);
+  return (found && objectParams(site.unit, found)) ?? [];
+}
+
+/** The fields to ask for: a literal list becomes text, anything else is joined at run time. */
+function fieldsOf(unit: CodeUnit, params: Param[]): { text: string } | { code: string } {
+  const value = params.find((p) => p.key === 'fields')?.value;
+  if (!value) return { text: DEFAULT_FIELDS };
+  const parsed = ts.createSourceFile('x.ts', `(${value})`, ts.ScriptTarget.Latest, true);
+  const expr = (parsed.statements[0] as ts.ExpressionStatement | undefined)?.expression;
+  const inner = expr && ts.isParenthesizedExpression(expr) ? expr.expression : undefined;
+  if (inner && ts.isArrayLiteralExpression(inner) && inner.elements.every((e) => ts.isStringLiteralLike(e)))
+    return { text: inner.elements.map((e) => (e as ts.StringLiteralLike).text).join(',') };
+  if (inner && ts.isStringLiteralLike(inner)) return { text: inner.text };
+  void unit;
+  return { code: `${value}.join(',')` };
+}
+
+/** The cut URL expression with `?fields=…` appended in the expression's own form. */
+function withFields(url: string, fields: { text: string } | { code: string }, layout: Layout): string {
+  const close = url[url.length - 1];
+  const quoted = close === "'" || close === '"';
+  if ('text' in fields) {
+    if (quoted || close === '`') return `${url.slice(0, -1)}?fields=${fields.text}${close}`;
+    return `${url} + ${stringLiteral(`?fields=${fields.text}`, layout)}`;
+  }
+  if (close === '`') return `${url.slice(0, -1)}?fields=\${${fields.code}}\``;
+  return `${url} + ${stringLiteral('?fields=', layout)} + ${fields.code}`;
+}
+
+/** Existing headers minus Content-Type (there is no body any more), plus Authorization. */
+function headers(unit: CodeUnit, options: ts.Expression | undefined, bearer: string): string {
+  const obj = options && skipOuter(options);
+  const prop = obj && ts.isObjectLiteralExpression(obj) ? obj.properties.find((p) => p.name && propertyName(p.name) === 'headers') : undefined;
+  const value = prop && ts.isPropertyAssignment(prop) ? skipOuter(prop.initializer) : undefined;
+  const kept = value && ts.isObjectLiteralExpression(value)
+    ? value.properties.filter((p) => !(p.name && /^(content-type|authorization)$/i.test(propertyName(p.name) ?? ''))).map((p) => unit.sf.text.slice(p.getStart(unit.sf), p.end))
+    : value ? [`...${codeOf(unit, value)}`] : [];
+  return `{ ${[...kept, `Authorization: ${bearer}`].join(', ')} }`;
+}
+
+/** An options object with `drop` removed and `add` appended, or a new one; kept properties are copied verbatim. */
+function rebuilt(unit: CodeUnit, options: ts.Expression | undefined, drop: string[], add: [string, string][], layout: Layout): string {
+  const obj = options && skipOuter(options);
+  if (!obj || !ts.isObjectLiteralExpression(obj)) return printObject(add, layout, false, '');
+  const kept = obj.properties
+    .filter((p) => !(p.name && drop.includes(propertyName(p.name) ?? '')))
+    .map((p): [string, string] => {
+      const text = unit.sf.text.slice(p.getStart(unit.sf), p.end);
+      return [text, text];
+    });
+  return printObject([...kept, ...add], layout, isMultiline(unit, obj), indentAt(unit.sf.text, obj.getStart(unit.sf)));
+}
+
+function replace(unit: CodeUnit, from: number, to: number, text: string): PlannedEdit {
+  const start = unit.offset + from;
+  return { file: unit.file, start, end: unit.offset + to, old: unit.sf.text.slice(from, to), text, piece: { kind: 'text', text: '', unit, start, literal: null } };
+}
