@@ -60,6 +60,7 @@ export function clientOf(unit: CodeUnit, call: ts.CallExpression): HttpClient {
     callee = ts.isCallExpression(callee) ? skipOuter(callee.expression) : skipOuter(callee.expression);
   if (!ts.isIdentifier(callee)) return 'unknown';
   const source = importSource(unit, callee);
+  if (source === 'undici' && callee.text !== 'fetch') return 'unknown'; // undici.request() has its own shape
   if (source !== undefined) return PACKAGES[source] ?? instanceClient(unit, callee) ?? 'unknown';
   if (callee.text === 'fetch' || callee.text === 'globalThis') return 'fetch';
   return instanceClient(unit, callee) ?? 'unknown';

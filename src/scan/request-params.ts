@@ -174,7 +174,7 @@ export function cutLetChain(unit: CodeUnit, decl: ts.VariableDeclaration, at: nu
 }
 
 /** The statement and its line, when it stands alone on it. */
-function removeStatement(unit: CodeUnit, st: ts.Statement): PlannedEdit {
+export function removeStatement(unit: CodeUnit, st: ts.Statement): PlannedEdit {
   const text = unit.sf.text;
   let from = st.getStart(unit.sf);
   let to = st.end;
@@ -186,4 +186,20 @@ function removeStatement(unit: CodeUnit, st: ts.Statement): PlannedEdit {
   }
   const start = unit.offset + from;
   return { file: unit.file, start, end: unit.offset + to, old: text.slice(from, to), text: '', piece: { kind: 'text', text: '', unit, start, literal: null } };
+}
+
+/**
+ * Where the URL of candidate `c` can be cut inside the call's URL argument: the argument itself when the URL is built
+ * there, or the path argument of an instance call (`api.post('/oauth/…?a=1')` on an axios baseURL), with the flat
+ * offset of the '?' inside it. undefined when the URL is built away from the call.
+ */
+export function urlInArgument(c: { root: { unit: CodeUnit; node: ts.Node; value: { pieces: Piece[] } }; end: number }, urlArg: ts.Expression, call: ts.Node, evaluator: Evaluator): { expr: ts.Expression; at: number } | undefined {
+  if (c.root.node === call) {
+    const total = flatten(c.root.value.pieces).text.length;
+    const own = flatten(evaluator.evaluate(c.root.unit, urlArg).pieces).text.length;
+    const at = c.end - (total - own);
+    return at >= 0 ? { expr: urlArg, at } : undefined;
+  }
+  const inside = c.root.node.pos >= urlArg.pos && c.root.node.end <= urlArg.end;
+  return inside ? { expr: urlArg, at: c.end } : undefined;
 }

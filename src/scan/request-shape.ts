@@ -8,12 +8,16 @@ import { callsUsing, type CallSite } from './calls.js';
 import type { Evaluator } from './evaluate.js';
 import { indentAt, isMultiline, layoutOf, printObject, stringLiteral, type Layout } from './layout.js';
 import type { Candidate, PlannedEdit } from './match.js';
+import { codeOf, cutLetChain, cutUrl, objectParams, queryParams, queryPieces, removeStatement, urlInArgument, type Param } from './request-params.js';
+import type { Piece } from './evaluate.js';
 import type { CodeUnit } from './parse.js';
-import { codeOf, cutLetChain, cutUrl, objectParams, queryParams, queryPieces, type Param } from './request-params.js';
 import { knownValue } from './known-values.js';
+import { gotEdits, superagentEdits } from './chained-clients.js';
 import { propertyName, skipOuter, type Resolver } from './resolve.js';
 
 export const FORM_TYPE = 'application/x-www-form-urlencoded';
+/** Keys that mark an object literal as a v1 token/refresh/revoke parameter object. */
+const V1_PARAM_KEYS = ['client_key', 'code', 'refresh_token', 'access_token', 'open_id'];
 
 export interface ShapeResult {
   edits: PlannedEdit[];
@@ -26,15 +30,19 @@ export function planRequestShape(c: Candidate, all: Candidate[], evaluator: Eval
   const sites = callsUsing(c, resolver);
   if (sites.length !== 1) return { edits: [], problem: sites.length ? 'the URL is sent by several calls' : undefined };
   const site = sites[0];
-  if (site.client !== 'fetch' && site.client !== 'axios')
+  if (!['fetch', 'axios', 'got', 'superagent'].includes(site.client))
     return { edits: [], site, problem: `calls made with ${site.client === 'unknown' ? 'this HTTP client' : site.client} are not rewritten yet` };
   const layout = layoutOf(site.unit, site.call);
-  const source = paramSource(c, site, evaluator, layout);
+  const source = paramSource(c, site, evaluator, resolver, layout);
   if ('problem' in source) return { edits: [], site, problem: source.problem };
   const params = v2Params(c.endpoint!, source.params, site, all, layout);
   if ('problem' in params) return { edits: [], site, problem: params.problem };
   const body: Body = (indent) => `new URLSearchParams(${printObject(params.list.map((p) => [p.key, p.value]), layout, true, indent)})`;
-  const callEdits = site.client === 'fetch' ? fetchEdits(site, body, layout) : axiosEdits(site, body, layout);
+  const callEdits =
+    site.client === 'fetch' ? fetchEdits(site, body, layout)
+    : site.client === 'axios' ? axiosEdits(site, body, layout)
+    : site.client === 'got' ? gotEdits(site, params.list, layout)
+    : superagentEdits(site, params.list, source.object, layout);
   if ('problem' in callEdits) return { edits: [], site, problem: callEdits.problem };
   return { edits: [...source.cut, ...callEdits.edits], site };
 }
@@ -47,19 +55,22 @@ interface ParamSource {
   object?: ts.ObjectLiteralExpression;
 }
 
-function paramSource(c: Candidate, site: CallSite, evaluator: Evaluator, layout: Layout): ParamSource | { problem: string } {
-  if (c.rest.startsWith('?') && c.rest.includes('=')) {
-    const params = queryParams(queryPieces(c.root.value.pieces, c.end), site.unit, layout);
+function paramSource(c: Candidate, site: CallSite, evaluator: Evaluator, resolver: Resolver, layout: Layout): ParamSource | { problem: string } {
+  if (c.rest.startsWith('?')) {
+    const pieces = queryPieces(c.root.value.pieces, c.end);
+    const built = c.rest.includes('=') ? null : builtQuery(pieces, site.unit, resolver);
+    const params = built ? objectParams(site.unit, built.object) : queryParams(pieces, site.unit, layout);
     if (!params) return { problem: 'a query parameter is built in a way that cannot be moved into the body' };
+    const drop = built?.declaration ? [built.declaration] : [];
     if (c.root.unit === site.unit && ts.isVariableDeclaration(c.root.node)) {
       const cut = cutLetChain(site.unit, c.root.node, c.end, evaluator, c.edits);
-      return cut ? { params, cut } : { problem: 'the URL variable is changed in ways that cannot be followed; move its query parameters into a form body by hand' };
+      return cut ? { params, cut: [...cut, ...drop] } : { problem: 'the URL variable is changed in ways that cannot be followed; move its query parameters into a form body by hand' };
     }
-    if (c.root.unit !== site.unit || !within(site.urlArg, c.root.node))
-      return { problem: 'the query string is built away from the call; move its parameters into a form body by hand' };
-    const cut = cutUrl(site.unit, site.urlArg, c.end, evaluator, c.edits);
+    const place = c.root.unit === site.unit ? urlInArgument(c, site.urlArg, site.call, evaluator) : undefined;
+    if (!place) return { problem: 'the query string is built away from the call; move its parameters into a form body by hand' };
+    const cut = cutUrl(site.unit, place.expr, place.at, evaluator, c.edits);
     if (!cut) return { problem: 'the URL expression cannot be cut before its query string' };
-    return { params, cut: [cut] };
+    return { params, cut: [cut, ...drop] };
   }
   const object = findParamObject(site);
   if (!object) return { problem: 'the call\'s parameters are not visible here' };
@@ -67,18 +78,56 @@ function paramSource(c: Candidate, site: CallSite, evaluator: Evaluator, layout:
   return params ? { params, cut: [], object } : { problem: 'the parameter object has spreads or methods' };
 }
 
-function within(outer: ts.Node, inner: ts.Node): boolean {
-  return inner.pos >= outer.pos && inner.end <= outer.end;
+/**
+ * `?${query}` where `const query = querystring.stringify({…})` / `new URLSearchParams({…})` (or the call inline): the
+ * object of parameters, and the declaration that becomes unused once they move into the body.
+ */
+function builtQuery(pieces: Piece[], unit: CodeUnit, resolver: Resolver): { object: ts.ObjectLiteralExpression; declaration?: PlannedEdit } | undefined {
+  const holes = pieces.filter((p) => p.kind === 'hole');
+  if (holes.length !== 1 || pieces.some((p) => p.kind === 'text' && p.text !== '') || holes[0].unit !== unit) return undefined;
+  let node = skipOuter(holes[0].node as ts.Expression);
+  let declaration: ts.VariableDeclaration | undefined;
+  if (ts.isIdentifier(node)) {
+    const t = resolver.identifier(unit, node);
+    if (!t || t.kind !== 'expr' || !t.decl || !ts.isVariableDeclaration(t.decl) || t.unit !== unit) return undefined;
+    declaration = t.decl;
+    node = skipOuter(t.expr);
+  }
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'toString') node = skipOuter(node.expression.expression);
+  const arg = (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'stringify') ||
+    (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URLSearchParams')
+    ? node.arguments?.[0] : undefined;
+  const object = arg && skipOuter(arg);
+  if (!object || !ts.isObjectLiteralExpression(object)) return undefined;
+  const statement = declaration?.parent.parent;
+  const onlyUse = declaration && statement && ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1 &&
+    usesOf(declaration) === 1;
+  return { object, declaration: onlyUse ? removeStatement(unit, statement) : undefined };
+}
+
+/** How often a declared name is read in its scope. */
+function usesOf(decl: ts.VariableDeclaration): number {
+  const name = (decl.name as ts.Identifier).text;
+  let count = 0;
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && n.text === name && n !== decl.name && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) count++;
+    ts.forEachChild(n, visit);
+  };
+  visit(decl.parent.parent.parent);
+  return count;
 }
 
 function findParamObject(site: CallSite): ts.ObjectLiteralExpression | undefined {
   let found: ts.ObjectLiteralExpression | undefined;
   const visit = (n: ts.Node): void => {
     if (found || ts.isFunctionLike(n)) return;
-    if (ts.isObjectLiteralExpression(n) && n.properties.some((p) => p.name && propertyName(p.name) === 'client_key')) found = n;
+    if (ts.isObjectLiteralExpression(n) && n.properties.some((p) => p.name && V1_PARAM_KEYS.includes(propertyName(p.name) ?? ''))) found = n;
     else ts.forEachChild(n, visit);
   };
   for (const a of site.call.arguments ?? []) visit(a);
+  // superagent and got chains: superagent.post(url).query({…}).send({…})
+  for (let n: ts.Node = site.call; !found && ts.isPropertyAccessExpression(n.parent) && ts.isCallExpression(n.parent.parent); n = n.parent.parent)
+    for (const a of (n.parent.parent as ts.CallExpression).arguments) visit(a);
   return found;
 }
 

@@ -35,6 +35,7 @@ function bodyExpressions(site: CallSite, resolver: Resolver, out: ReadsResult): 
   const { unit } = site;
   const chained = promiseChain(site);
   if (chained) return chained;
+  if (site.client === 'got' || site.client === 'superagent') return chainedBodies(site, resolver);
   const decl = awaitedInto(site.call);
   if (!decl) return [];
   if (site.client === 'axios') {
@@ -94,6 +95,16 @@ function readOf(unit: CodeUnit, body: ts.Expression, endpoint: EndpointId, compa
     }
     return;
   }
+  const p2 = body.parent;
+  if (ts.isVariableDeclaration(p2) && p2.initializer === body && ts.isObjectBindingPattern(p2.name) && p2.name.elements.length === 1) {
+    // const { data } = json: v1's data object is v2's whole body.
+    const el = p2.name.elements[0];
+    if ((el.propertyName ?? el.name).getText(unit.sf) === 'data' && ts.isIdentifier(el.name) && !el.dotDotDotToken) {
+      out.edits.push(replace(unit, p2.name, el.name.text));
+      for (const use of identifiersBoundTo(unit, p2, el.name.text)) flatRead(unit, use, endpoint, out);
+      return;
+    }
+  }
   if (escapes(body)) {
     if (compat) out.edits.push(replace(unit, body, `{ data: ${body.getText(unit.sf)} }`));
     else out.problems.push({ unit, node: body, message: 'the whole v1-shaped response leaves here; its consumers read data.access_token' });
@@ -142,6 +153,16 @@ function isCondition(node: ts.Expression): boolean {
   return ts.isBinaryExpression(p) && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken].includes(p.operatorToken.kind) && isCondition(p);
 }
 
+/** A read of v1's inner data object, which is v2's whole body: only the error fields change. */
+function flatRead(unit: CodeUnit, data: ts.Expression, endpoint: EndpointId, out: ReadsResult): void {
+  const p = data.parent;
+  if (!ts.isPropertyAccessExpression(p) || p.expression !== data) return;
+  if (p.name.text === 'error_code') return errorCheck(unit, data, p, out);
+  if (p.name.text === 'description') return void out.edits.push(replace(unit, p.name, 'error_description'));
+  if (endpoint !== 'revoke' && !V2_TOKEN_FIELDS.has(p.name.text))
+    out.problems.push({ unit, node: p, message: `reads ${p.getText(unit.sf)}, which v2 does not return` });
+}
+
 /** json.data.error_code !== 0 -> json.error; === 0 -> !json.error; a bare read -> json.error. */
 function errorCheck(unit: CodeUnit, body: ts.Expression, read: ts.PropertyAccessExpression, out: ReadsResult): void {
   const cmp = comparison(read);
@@ -168,6 +189,23 @@ function escapes(body: ts.Expression): boolean {
   return ts.isReturnStatement(p) || (ts.isCallExpression(p) && p.arguments.includes(body) && !/^console\./.test(p.expression.getText())) ||
     (ts.isPropertyAssignment(p) && p.initializer === body) || ts.isShorthandPropertyAssignment(p) ||
     (ts.isBinaryExpression(p) && p.right === body && p.operatorToken.kind === ts.SyntaxKind.EqualsToken);
+}
+
+/** got: `await got.post(…).json()` is the body, or `{ body }` of the response; superagent: `res.body`. */
+function chainedBodies(site: CallSite, resolver: Resolver): ts.Expression[] {
+  const { unit } = site;
+  let outer: ts.Node = site.call;
+  let json = false;
+  while (ts.isPropertyAccessExpression(outer.parent) && ts.isCallExpression(outer.parent.parent)) {
+    json ||= outer.parent.name.text === 'json';
+    outer = outer.parent.parent;
+  }
+  const decl = awaitedInto(outer);
+  if (!decl) return [];
+  if (json && ts.isIdentifier(decl.name)) return uses(unit, decl, resolver);
+  if (ts.isIdentifier(decl.name)) return uses(unit, decl, resolver).flatMap((u) => (isMember(u, 'body') ? [u.parent as ts.Expression] : []));
+  const body = ts.isObjectBindingPattern(decl.name) ? decl.name.elements.find((e) => (e.propertyName ?? e.name).getText() === 'body') : undefined;
+  return body ? bindingUses(unit, body, decl, resolver) : [];
 }
 
 /** `toTokens(await res.json())`: the reads inside a function of this file that receives the body. */

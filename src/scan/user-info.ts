@@ -7,7 +7,7 @@ import type { Evaluator } from './evaluate.js';
 import { indentAt, isMultiline, layoutOf, printObject, stringLiteral, type Layout } from './layout.js';
 import type { Candidate, PlannedEdit } from './match.js';
 import type { CodeUnit } from './parse.js';
-import { codeOf, cutUrl, objectParams, queryParams, queryPieces, type Param } from './request-params.js';
+import { codeOf, cutUrl, objectParams, queryParams, queryPieces, urlInArgument, type Param } from './request-params.js';
 import type { ShapeResult } from './request-shape.js';
 import { propertyName, skipOuter, type Resolver } from './resolve.js';
 
@@ -19,13 +19,13 @@ export function planUserInfo(c: Candidate, evaluator: Evaluator, resolver: Resol
   const site = sites[0];
   if (site.client !== 'fetch' && site.client !== 'axios')
     return { edits: [], site, problem: `user info calls made with ${site.client === 'unknown' ? 'this HTTP client' : site.client} are not rewritten yet` };
-  if (c.root.unit !== site.unit || !within(site.urlArg, c.root.node) || ts.isObjectLiteralExpression(skipOuter(site.urlArg)))
-    return { edits: [], site, problem: 'the URL is built away from the call' };
+  const place = c.root.unit === site.unit && !ts.isObjectLiteralExpression(skipOuter(site.urlArg)) ? urlInArgument(c, site.urlArg, site.call, evaluator) : undefined;
+  if (!place) return { edits: [], site, problem: 'the URL is built away from the call' };
   const layout = layoutOf(site.unit, site.call);
   const params = [...(c.rest.startsWith('?') ? queryParams(queryPieces(c.root.value.pieces, c.end), site.unit, layout) ?? [] : []), ...bodyParams(site)];
   const token = params.find((p) => p.key === 'access_token')?.value;
   if (!token) return { edits: [], site, problem: 'the access token it sends is not visible here' };
-  const cut = cutUrl(site.unit, site.urlArg, c.end, evaluator, c.edits);
+  const cut = cutUrl(site.unit, place.expr, place.at, evaluator, c.edits);
   if (!cut) return { edits: [], site, problem: 'the URL expression cannot be cut before its query string' };
   const url = withFields(cut.text, fieldsOf(site.unit, params), layout);
   const bearer = `\`Bearer \${${token}}\``;
@@ -44,10 +44,6 @@ export function planUserInfo(c: Candidate, evaluator: Evaluator, resolver: Resol
   }
   edits.push(replace(site.unit, site.urlArg.getStart(site.unit.sf), last.end, `${url}, ${options}`));
   return { edits, site };
-}
-
-function within(outer: ts.Node, inner: ts.Node): boolean {
-  return inner.pos >= outer.pos && inner.end <= outer.end;
 }
 
 /** Parameters v1 sent in a JSON body (`JSON.stringify({ … })`, axios data): access_token, open_id, fields. */
