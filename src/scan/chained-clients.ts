@@ -4,13 +4,13 @@ import { ts } from 'ts-morph';
 import type { CallSite } from './calls.js';
 import { indentAt, isMultiline, printObject, stringLiteral, type Layout } from './layout.js';
 import type { PlannedEdit } from './match.js';
-import type { Param } from './request-params.js';
+import { sourceWithEdits, type Param } from './request-params.js';
 import { propertyName, skipOuter } from './resolve.js';
 
 type Edits = { edits: PlannedEdit[] } | { problem: string };
 
 /** got.post(url, { searchParams: {…} }) -> got.post(url, { form: {…} }) */
-export function gotEdits(site: CallSite, params: Param[], layout: Layout): Edits {
+export function gotEdits(site: CallSite, params: Param[], layout: Layout, urlEdits: PlannedEdit[]): Edits {
   const { unit, call } = site;
   const edits: PlannedEdit[] = [];
   const callee = call.expression;
@@ -27,7 +27,7 @@ export function gotEdits(site: CallSite, params: Param[], layout: Layout): Edits
   const kept = options.properties
     .filter((p) => !(p.name && ['searchParams', 'json', 'body', 'form', 'method'].includes(propertyName(p.name) ?? '')))
     .map((p): [string, string] => {
-      const text = unit.sf.text.slice(p.getStart(unit.sf), p.end);
+      const text = sourceWithEdits(unit, p, urlEdits);
       return [text, text];
     });
   const form: [string, string] = ['form', printObject(entries, layout, true, indent + layout.unit)];

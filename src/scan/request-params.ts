@@ -203,3 +203,12 @@ export function urlInArgument(c: { root: { unit: CodeUnit; node: ts.Node; value:
   const inside = c.root.node.pos >= urlArg.pos && c.root.node.end <= urlArg.end;
   return inside ? { expr: urlArg, at: c.end } : undefined;
 }
+
+/** A node's source text with the planned edits inside it applied (kept parts of a rewritten call keep their URL fix). */
+export function sourceWithEdits(unit: CodeUnit, node: ts.Node, edits: readonly PlannedEdit[]): string {
+  const start = unit.offset + node.getStart(unit.sf);
+  const end = unit.offset + node.end;
+  const inside = edits.filter((e) => e.file === unit.file && e.start >= start && e.end <= end);
+  const text = unit.sf.text.slice(start - unit.offset, end - unit.offset);
+  return applyEdits(text, inside.map((e) => ({ ...e, start: e.start - start, end: e.end - start, transform: 'token-url' as const })));
+}

@@ -8,7 +8,7 @@ import { callsUsing, type CallSite } from './calls.js';
 import type { Evaluator } from './evaluate.js';
 import { indentAt, isMultiline, layoutOf, printObject, stringLiteral, type Layout } from './layout.js';
 import type { Candidate, PlannedEdit } from './match.js';
-import { codeOf, cutLetChain, cutUrl, objectParams, queryParams, queryPieces, removeStatement, urlInArgument, type Param } from './request-params.js';
+import { codeOf, cutLetChain, cutUrl, objectParams, queryParams, queryPieces, removeStatement, sourceWithEdits, urlInArgument, type Param } from './request-params.js';
 import type { Piece } from './evaluate.js';
 import type { CodeUnit } from './parse.js';
 import { knownValue } from './known-values.js';
@@ -39,9 +39,9 @@ export function planRequestShape(c: Candidate, all: Candidate[], evaluator: Eval
   if ('problem' in params) return { edits: [], site, problem: params.problem };
   const body: Body = (indent) => `new URLSearchParams(${printObject(params.list.map((p) => [p.key, p.value]), layout, true, indent)})`;
   const callEdits =
-    site.client === 'fetch' ? fetchEdits(site, body, layout)
-    : site.client === 'axios' ? axiosEdits(site, body, layout)
-    : site.client === 'got' ? gotEdits(site, params.list, layout)
+    site.client === 'fetch' ? fetchEdits(site, body, layout, c.edits)
+    : site.client === 'axios' ? axiosEdits(site, body, layout, c.edits)
+    : site.client === 'got' ? gotEdits(site, params.list, layout, c.edits)
     : superagentEdits(site, params.list, source.object, layout);
   if ('problem' in callEdits) return { edits: [], site, problem: callEdits.problem };
   return { edits: [...source.cut, ...callEdits.edits], site };
@@ -165,7 +165,7 @@ type CallEdits = { edits: PlannedEdit[] } | { problem: string };
 type Body = (indent: string) => string;
 
 /** fetch(url, { method: 'POST', headers: { 'Content-Type': … }, body: new URLSearchParams({…}) }) */
-function fetchEdits(site: CallSite, body: Body, layout: Layout): CallEdits {
+function fetchEdits(site: CallSite, body: Body, layout: Layout, urlEdits: PlannedEdit[]): CallEdits {
   const options = site.call.arguments?.[1];
   const header = `${stringLiteral('Content-Type', layout)}: ${stringLiteral(FORM_TYPE, layout)}`;
   const indent = bodyIndent(site);
@@ -181,11 +181,11 @@ function fetchEdits(site: CallSite, body: Body, layout: Layout): CallEdits {
   const headers = mergedHeaders(site.unit, obj, header);
   if (headers === null) return { problem: 'the headers are not an object literal; add Content-Type by hand' };
   add[1][1] = headers;
-  return { edits: [replaceObject(site.unit, obj, ['method', 'headers', 'body'], add, layout)] };
+  return { edits: [replaceObject(site.unit, obj, ['method', 'headers', 'body'], urlEdits, add, layout)] };
 }
 
 /** axios.post(url, new URLSearchParams({…}), { headers: { 'Content-Type': … } }), or the same inside axios(config). */
-function axiosEdits(site: CallSite, makeBody: Body, layout: Layout): CallEdits {
+function axiosEdits(site: CallSite, makeBody: Body, layout: Layout, urlEdits: PlannedEdit[]): CallEdits {
   const body = makeBody(bodyIndent(site));
   const header = `${stringLiteral('Content-Type', layout)}: ${stringLiteral(FORM_TYPE, layout)}`;
   const args = site.call.arguments ?? [];
@@ -197,7 +197,7 @@ function axiosEdits(site: CallSite, makeBody: Body, layout: Layout): CallEdits {
     const headers = mergedHeaders(site.unit, config, header);
     if (headers === null) return { problem: 'the headers are not an object literal; add Content-Type by hand' };
     const data = makeBody(indentAt(site.unit.sf.text, config.getStart(site.unit.sf)) + layout.unit);
-    return { edits: [replaceObject(site.unit, config, ['method', 'params', 'data', 'headers'], [['method', stringLiteral('post', layout)], ['headers', headers], ['data', data]], layout)] };
+    return { edits: [replaceObject(site.unit, config, ['method', 'params', 'data', 'headers'], urlEdits, [['method', stringLiteral('post', layout)], ['headers', headers], ['data', data]], layout)] };
   }
   if (!['post', 'get'].includes(method)) return { problem: `axios.${method} is not how a token call is sent; use axios.post with a form body` };
   const edits: PlannedEdit[] = [];
@@ -214,11 +214,11 @@ function axiosEdits(site: CallSite, makeBody: Body, layout: Layout): CallEdits {
     : `{ headers: ${headers} }`;
   if (data && method === 'post') {
     edits.push(replaceNode(site.unit, data, body));
-    if (config) edits.push(replaceObject(site.unit, config, ['params', 'headers'], [['headers', headers]], layout));
+    if (config) edits.push(replaceObject(site.unit, config, ['params', 'headers'], urlEdits, [['headers', headers]], layout));
     else edits.push(insertAfter(site, data, `, ${configText}`));
   } else if (config) {
     edits.push(insertAfter(site, site.urlArg, `, ${body}`));
-    edits.push(replaceObject(site.unit, config, ['params', 'headers'], [['headers', headers]], layout));
+    edits.push(replaceObject(site.unit, config, ['params', 'headers'], urlEdits, [['headers', headers]], layout));
   } else {
     edits.push(insertAfter(site, site.urlArg, `, ${body}, ${configText}`));
   }
@@ -239,10 +239,10 @@ function mergedHeaders(unit: CodeUnit, obj: ts.ObjectLiteralExpression, header: 
 }
 
 /** The object with `drop` properties removed and `add` appended, in its own layout. */
-function replaceObject(unit: CodeUnit, obj: ts.ObjectLiteralExpression, drop: string[], add: [string, string][], layout: Layout): PlannedEdit {
+function replaceObject(unit: CodeUnit, obj: ts.ObjectLiteralExpression, drop: string[], urlEdits: PlannedEdit[], add: [string, string][], layout: Layout): PlannedEdit {
   const kept = obj.properties
     .filter((p) => !(p.name && drop.includes(propertyName(p.name) ?? '')))
-    .map((p) => unit.sf.text.slice(p.getStart(unit.sf), p.end));
+    .map((p) => sourceWithEdits(unit, p, urlEdits));
   const entries: [string, string][] = [...kept.map((k): [string, string] => [k, k]), ...add];
   const indent = indentAt(unit.sf.text, obj.getStart(unit.sf));
   return replaceNode(unit, obj, printObject(entries, layout, isMultiline(unit, obj) || add.some(([, v]) => v.includes('\n')), indent));

@@ -83,7 +83,14 @@ function readOf(unit: CodeUnit, body: ts.Expression, endpoint: EndpointId, compa
     }
     if (endpoint === 'revoke') return;
     // json.data as a whole is v2's flat body: `const { access_token } = json.data`, `return json.data`.
-    return void out.edits.push(dropData(unit, access));
+    out.edits.push(dropData(unit, access));
+    const holder = access.parent;
+    if (ts.isVariableDeclaration(holder) && holder.initializer === access) {
+      if (ts.isIdentifier(holder.name)) for (const use of identifiersBoundTo(unit, holder, holder.name.text)) flatRead(unit, use, endpoint, out);
+      else if (ts.isObjectBindingPattern(holder.name) && holder.name.elements.some((e) => ['error_code', 'description'].includes((e.propertyName ?? e.name).getText(unit.sf))))
+        out.problems.push({ unit, node: holder.name, message: 'destructures v1\'s error_code/description; v2 errors are error/error_description' });
+    }
+    return;
   }
   if (isMember(body, 'message')) {
     const cmp = comparison(p);
@@ -239,6 +246,10 @@ function promiseChain(site: CallSite): ts.Expression[] | undefined {
   if (!first) return undefined;
   const reads = (fn: ts.ArrowFunction | ts.FunctionExpression, name: string) => paramUses(fn, name);
   const param = first.parameters[0]?.name;
+  if (param && site.client === 'axios' && ts.isObjectBindingPattern(param)) {
+    const data = dataElement(param);
+    return data && ts.isIdentifier(data.name) ? reads(first, data.name.text) : [];
+  }
   if (!param || !ts.isIdentifier(param)) return [];
   if (site.client === 'axios') return reads(first, param.text).flatMap((u) => (isMember(u, 'data') ? [u.parent as ts.Expression] : []));
   const body = ts.isArrowFunction(first) && !ts.isBlock(first.body) ? skipOuter(first.body) : undefined;
@@ -259,11 +270,11 @@ function thenCallback(node: ts.Node): ts.ArrowFunction | ts.FunctionExpression |
 }
 
 function paramUses(fn: ts.FunctionLikeDeclaration, name: string): ts.Identifier[] {
-  const param = fn.parameters[0];
+  const params = new Set<ts.Node>(fn.parameters);
   const found: ts.Identifier[] = [];
   const visit = (n: ts.Node): void => {
     if (ts.isIdentifier(n) && n.text === name && !isDeclarationName(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) &&
-      nearestBinding(n, name) === param)
+      params.has(nearestBinding(n, name) as ts.Node))
       found.push(n);
     ts.forEachChild(n, visit);
   };

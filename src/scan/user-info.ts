@@ -7,7 +7,7 @@ import type { Evaluator } from './evaluate.js';
 import { indentAt, isMultiline, layoutOf, printObject, stringLiteral, type Layout } from './layout.js';
 import type { Candidate, PlannedEdit } from './match.js';
 import type { CodeUnit } from './parse.js';
-import { codeOf, cutUrl, objectParams, queryParams, queryPieces, urlInArgument, type Param } from './request-params.js';
+import { codeOf, cutUrl, objectParams, queryParams, queryPieces, sourceWithEdits, urlInArgument, type Param } from './request-params.js';
 import type { ShapeResult } from './request-shape.js';
 import { propertyName, skipOuter, type Resolver } from './resolve.js';
 
@@ -34,13 +34,13 @@ export function planUserInfo(c: Candidate, evaluator: Evaluator, resolver: Resol
   const edits: PlannedEdit[] = [];
   let options: string;
   if (site.client === 'fetch') {
-    options = rebuilt(site.unit, args[1], ['method', 'headers', 'body'], [['method', stringLiteral('GET', layout)], ['headers', headers(site.unit, args[1], bearer)]], layout);
+    options = rebuilt(site.unit, args[1], ['method', 'headers', 'body'], [['method', stringLiteral('GET', layout)], ['headers', headers(site.unit, args[1], bearer)]], layout, c.edits);
   } else {
     const callee = site.call.expression;
     if (!ts.isPropertyAccessExpression(callee) || !['post', 'get'].includes(callee.name.text)) return { edits: [], site, problem: 'use axios.get for v2 user info' };
     if (callee.name.text === 'post') edits.push(replace(site.unit, callee.name.getStart(site.unit.sf), callee.name.end, 'get'));
     const config = callee.name.text === 'post' ? args[2] : args[1];
-    options = rebuilt(site.unit, config, ['params', 'data', 'headers', 'method'], [['headers', headers(site.unit, config, bearer)]], layout);
+    options = rebuilt(site.unit, config, ['params', 'data', 'headers', 'method'], [['headers', headers(site.unit, config, bearer)]], layout, c.edits);
   }
   edits.push(replace(site.unit, site.urlArg.getStart(site.unit.sf), last.end, `${url}, ${options}`));
   return { edits, site };
@@ -96,13 +96,13 @@ function headers(unit: CodeUnit, options: ts.Expression | undefined, bearer: str
 }
 
 /** An options object with `drop` removed and `add` appended, or a new one; kept properties are copied verbatim. */
-function rebuilt(unit: CodeUnit, options: ts.Expression | undefined, drop: string[], add: [string, string][], layout: Layout): string {
+function rebuilt(unit: CodeUnit, options: ts.Expression | undefined, drop: string[], add: [string, string][], layout: Layout, urlEdits: PlannedEdit[]): string {
   const obj = options && skipOuter(options);
   if (!obj || !ts.isObjectLiteralExpression(obj)) return printObject(add, layout, false, '');
   const kept = obj.properties
     .filter((p) => !(p.name && drop.includes(propertyName(p.name) ?? '')))
     .map((p): [string, string] => {
-      const text = unit.sf.text.slice(p.getStart(unit.sf), p.end);
+      const text = sourceWithEdits(unit, p, urlEdits);
       return [text, text];
     });
   return printObject([...kept, ...add], layout, isMultiline(unit, obj), indentAt(unit.sf.text, obj.getStart(unit.sf)));
