@@ -31,10 +31,12 @@ const FLOWS: FlowCase[] = [
   { client: 'axios', module: 'tiktok-instance.js' },
   { client: 'got', module: 'tiktok.js' },
   { client: 'superagent', module: 'tiktok.js' },
-  { client: 'request', module: 'tiktok.js' },
-  { client: 'https', module: 'tiktok.js' },
-  { client: 'fetch-ts', module: 'tiktok.ts', typescript: true },
+  { client: 'request', module: 'tiktok.js', reportedOnly: 'every call goes through a post(options) helper' },
+  { client: 'https', module: 'tiktok.js', reportedOnly: 'every call goes through an apiPost(path) helper with a runtime path' },
+  { client: 'fetch-ts', module: 'tiktok.ts', typescript: true, reportedOnly: 'user info goes through a postJson<T>() helper, and its base is shared' },
 ];
+// undici.request() has its own request shape (no URLSearchParams body); it is reported, not rewritten, for now.
+FLOWS[2].reportedOnly = 'undici.request() calls are reported, not rewritten yet';
 
 const label = (f: FlowCase): string => `${f.client}/${f.module}`;
 const ZERO = { codesIssued: 0, codesRedeemed: 0, accessTokensIssued: 0, refreshTokensIssued: 0, refreshes: 0, revocations: 0 };
@@ -101,7 +103,18 @@ describe('AFTER: migrated by the built CLI, with no hand edits, the same flow ru
     if (outcomes.length > 0) console.log(`AFTER flows:\n${outcomes.map((o) => `  ${o}`).join('\n')}`);
   });
 
-  for (const f of FLOWS) {
+  for (const f of FLOWS.filter((x) => x.reportedOnly)) {
+    it(`${label(f)} is not rewritten yet (${f.reportedOnly}): every call it left is a manual step in the report`, async () => {
+      const migration = await migrated(f.client);
+      expect(migration.exitCode).toBe(1);
+      for (const endpoint of ['token', 'refresh', 'user-info', 'revoke']) {
+        const steps = migration.open.filter((x) => x.endpoint === endpoint && x.fix === 'manual' && x.severity === 'error');
+        expect(steps.length, `${label(f)}: a manual ${endpoint} step`).toBeGreaterThan(0);
+      }
+    });
+  }
+
+  for (const f of FLOWS.filter((x) => !x.reportedOnly)) {
     it(label(f), async () => {
       const migration = await migrated(f.client);
       if (migration.exitCode !== 0 && migration.exitCode !== 1) {

@@ -105,7 +105,7 @@ ruleTester('v1-endpoint', {
     v1('token', 'https://open-api.tiktok.com/oauth/access_token/', 'auto', 'v1 token endpoint (code -> token) URL https://open-api.tiktok.com/oauth/access_token/ -> https://open.tiktokapis.com/v2/oauth/token/'),
     v1('refresh', 'https://open-api.tiktok.com/oauth/refresh_token', 'auto', '-> https://open.tiktokapis.com/v2/oauth/token/'),
     v1('revoke', 'http://open-api.tiktok.com/oauth/revoke/', 'auto', '-> https://open.tiktokapis.com/v2/oauth/revoke/'),
-    v1('user-info', 'https://open-api.tiktok.com/user/info/', 'manual', 'needs a manual change: the v2 user info call also changes method, headers and body'),
+    v1('user-info', 'https://open-api.tiktok.com/user/info/', 'manual', 'needs a manual change: the v2 user info call must change with its URL'),
     v1('user-info', 'https://open-api.tiktok.com/oauth/userinfo/', 'manual', 'needs a manual change'),
     v1('video-list', 'https://open-api.tiktok.com/video/list/', 'manual', 'video list'),
     v1('video-query', 'https://open-api.tiktok.com/video/query/', 'manual', 'video query'),

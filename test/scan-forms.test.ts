@@ -61,7 +61,7 @@ describe('URL spellings in one literal', () => {
     const p = project({ 'a.js': text });
     expect(p.out('a.js')).toBe(text);
     expect(p.refs.map((r) => [r.endpoint, r.blocked])).toEqual([
-      ['user-info', 'the v2 user info call also changes method, headers and body'],
+      ['user-info', 'the v2 user info call must change with its URL, and the call that sends it was not found'],
       ['share-video', 'there is no 1:1 v2 successor'],
     ]);
   });

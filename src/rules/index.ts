@@ -6,8 +6,9 @@ import { nonCodeReference } from './non-code-reference.js';
 import { parseError } from './parse-error.js';
 import { tokenRequestShape } from './token-request-shape.js';
 import { v1ResponseShape } from './v1-response-shape.js';
+import { v2UserinfoErrorCheck } from './v2-userinfo-error-check.js';
 
-export const RULES: readonly Rule[] = [v1Endpoint, hybridHost, tokenRequestShape, v1ResponseShape, nonCodeReference, parseError];
+export const RULES: readonly Rule[] = [v1Endpoint, hybridHost, tokenRequestShape, v1ResponseShape, v2UserinfoErrorCheck, nonCodeReference, parseError];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.meta.id === id);

@@ -24,7 +24,20 @@ refresh_token\` (client_secret is new in v2); revoke needs \`client_key, client_
 the message says exactly what to add, and where.`,
   },
   check(scan, cwd) {
-    return scan.references
+    const fixed = scan.references
+      .filter((ref) => ref.where === 'code' && ref.call?.fixed?.length)
+      .map((ref) => ({
+        ruleId: 'token-request-shape',
+        severity: 'error' as const,
+        file: relativeFile(cwd, ref.file),
+        line: ref.call!.line,
+        column: ref.call!.column,
+        endpoint: ref.endpoint,
+        apiVersion: 'v2' as const,
+        fix: 'auto' as const,
+        message: `The v2 ${describeEndpoint(ref)} call is malformed: ${ref.call!.fixed!.join('; ')}. It is rewritten as v2 requires.`,
+      }));
+    return [...fixed, ...scan.references
       .filter((ref) => ref.where === 'code' && ref.call?.shapeProblem)
       .map((ref) => {
         const endpoint = endpointById(ref.endpoint!);
@@ -35,11 +48,13 @@ the message says exactly what to add, and where.`,
           line: ref.call!.line,
           column: ref.call!.column,
           endpoint: ref.endpoint,
-          apiVersion: 'v1' as const,
+          apiVersion: ref.kind === 'v2' ? ('v2' as const) : ('v1' as const),
           fix: 'manual' as const,
-          message: `The ${describeEndpoint(ref)} call (${ref.call!.client}) was not reshaped for v2: ${ref.call!.shapeProblem}.`,
+          message: ref.kind === 'v2'
+            ? `The v2 ${describeEndpoint(ref)} call (${ref.call!.client}) is malformed: ${ref.call!.shapeProblem}.`
+            : `The ${describeEndpoint(ref)} call (${ref.call!.client}) was not reshaped for v2: ${ref.call!.shapeProblem}.`,
           manualStep: endpoint.manualStep,
         };
-      });
+      })];
   },
 };

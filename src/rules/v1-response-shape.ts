@@ -26,7 +26,20 @@ alive, and v1's error fields are not recreated).`,
   },
   check(scan, cwd) {
     const seen = new Set<string>(); // a helper shared by several calls is reported once
-    return scan.references.flatMap((ref) =>
+    const fixed = scan.references
+      .filter((ref) => ref.kind === 'v2' && ref.endpoint !== 'user-info' && ref.call?.readsFixed)
+      .map((ref) => ({
+        ruleId: 'v1-response-shape',
+        severity: 'error' as const,
+        file: relativeFile(cwd, ref.file),
+        line: ref.call!.line,
+        column: ref.call!.column,
+        endpoint: ref.endpoint,
+        apiVersion: 'v2' as const,
+        fix: 'auto' as const,
+        message: `The response of this v2 ${ref.endpoint} call is read in the v1 shape (${ref.call!.readsFixed} read${ref.call!.readsFixed === 1 ? '' : 's'}, e.g. json.data.access_token); moved to v2's flat fields.`,
+      }));
+    return [...fixed, ...scan.references.flatMap((ref) =>
       (ref.responseProblems ?? []).filter((p) => !seen.has(`${p.file}:${p.line}:${p.column}`) && seen.add(`${p.file}:${p.line}:${p.column}`)).map((p) => ({
         ruleId: 'v1-response-shape',
         severity: 'error' as const,
@@ -39,6 +52,6 @@ alive, and v1's error fields are not recreated).`,
         message: `The ${ref.endpoint === 'revoke' ? 'revoke' : 'token'} response ${p.message}.`,
         manualStep: 'Read the v2 shape here: token fields at the top level (json.access_token), errors in json.error / json.error_description; or re-run with --compat-response to wrap the response as { data: … } at this spot.',
       })),
-    );
+    )];
   },
 };

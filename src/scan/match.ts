@@ -36,7 +36,15 @@ export interface Candidate {
   /** Pieces used with a runtime counterpart: an edit in them would make the runtime URL a hybrid. */
   dynamicPieces: TextPiece[];
   /** Set by the request-shape step: the call's edits, its site and what could not be done. */
-  shape?: { edits: PlannedEdit[]; readEdits: PlannedEdit[]; site?: import('./calls.js').CallSite; problem?: string; readProblems: import('./response-reads.js').ReadsResult['problems'] };
+  shape?: {
+    edits: PlannedEdit[];
+    readEdits: PlannedEdit[];
+    site?: import('./calls.js').CallSite;
+    problem?: string;
+    readProblems: import('./response-reads.js').ReadsResult['problems'];
+    /** On a call already on v2: the problems its rewrite fixes. */
+    fixed?: string[];
+  };
 }
 
 export function matchRoot(root: Root): Candidate[] {

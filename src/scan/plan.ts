@@ -12,6 +12,8 @@ import type { Evaluator } from './evaluate.js';
 import { planRequestShape } from './request-shape.js';
 import { planResponseReads } from './response-reads.js';
 import { planUserInfo } from './user-info.js';
+import { v2Issues } from './v2-audit.js';
+import { callsUsing } from './calls.js';
 import type { Edit, PlanOptions, Reference, TransformId } from './types.js';
 
 const pieceKey = (p: TextPiece) => `${p.unit.file}:${p.start}`;
@@ -22,14 +24,16 @@ export function planReferences(all: Candidate[], units: CodeUnit[], resolver: Re
   const consumed = new Set<string>();
   for (const c of candidates)
     if (c.joined) for (const p of c.pieces) if (p.kind === 'text' && p.start !== null) consumed.add(pieceKey(p));
+  // A file that joins a v1 API host to a runtime path (an apiPost(path) helper) makes its plain v1 paths count too.
+  const dynamicFiles = new Set(candidates.filter((c) => c.kind === 'v1-dynamic').map((c) => c.root.unit.file));
   const kept = candidates.filter((c) => {
     if (c.joined || (c.kind !== 'v1-base' && c.kind !== 'v1-path')) return true;
     const own = c.pieces.filter((p): p is TextPiece => p.kind === 'text' && p.start !== null);
     if (own.length > 0 && own.every((p) => consumed.has(pieceKey(p)))) return false;
-    return c.kind === 'v1-base' || distinctive(c);
+    return c.kind === 'v1-base' || distinctive(c) || dynamicFiles.has(c.root.unit.file);
   });
   blockUnsafe(kept, units, resolver, (block) => {
-    for (const c of kept) if (c.endpoint === 'user-info' && c.edits.length > 0) reshapeUserInfo(c, evaluator, resolver, options, block);
+    for (const c of kept) if (c.kind === 'v1' && c.endpoint === 'user-info' && c.edits.length > 0) reshapeUserInfo(c, evaluator, resolver, options, block);
   });
   if (options.requestShape) for (const c of kept) reshape(c, kept, evaluator, resolver, options);
   return kept.map(toReference);
@@ -107,13 +111,26 @@ function blockUnsafe(candidates: Candidate[], units: CodeUnit[], resolver: Resol
 
 /** Token, refresh and revoke calls: the v2 request (and the reads of its response), subsuming the URL edits inside. */
 function reshape(c: Candidate, all: Candidate[], evaluator: Evaluator, resolver: Resolver, options: PlanOptions): void {
-  if (c.edits.length === 0 || !c.endpoint || !['token', 'refresh', 'revoke'].includes(c.endpoint)) return;
+  if (c.kind === 'v2' && c.endpoint && ['token', 'revoke', 'user-info'].includes(c.endpoint)) return auditV2(c, all, evaluator, resolver, options);
+  if (!c.endpoint || !['token', 'refresh', 'revoke'].includes(c.endpoint)) return;
+  if (c.kind !== 'v1' || c.edits.length === 0) return;
   const shape = planRequestShape(c, all, evaluator, resolver);
   // The URL moves to v2 either way, so its answer is v2-shaped: reads move even when the request needs a hand.
   const reads = shape.site ? planResponseReads(shape.site, c.endpoint, resolver, options.compatResponse) : undefined;
   c.shape = { edits: shape.edits, readEdits: reads?.edits ?? [], site: shape.site, problem: shape.problem, readProblems: reads?.problems ?? [] };
   const covered = (e: PlannedEdit) => shape.edits.some((s) => s.file === e.file && e.start >= s.start && e.end <= s.end && s.end > s.start);
   c.edits = c.edits.filter((e) => !covered(e));
+}
+
+/** A call already on v2: rewritten only where its request or its reads are wrong, and each fix is reported. */
+function auditV2(c: Candidate, all: Candidate[], evaluator: Evaluator, resolver: Resolver, options: PlanOptions): void {
+  const [site, more] = callsUsing(c, resolver);
+  if (!site || more) return;
+  const reads = planResponseReads(site, c.endpoint!, resolver, options.compatResponse);
+  const { endpoint, issues } = c.endpoint === 'user-info' ? { endpoint: c.endpoint, issues: [] } : v2Issues(c, site, evaluator, resolver);
+  const shape = issues.length > 0 ? planRequestShape({ ...c, endpoint }, all, evaluator, resolver) : { edits: [], site };
+  const problem = issues.length > 0 && shape.edits.length === 0 ? `${issues.join('; ')}${shape.problem ? ` (${shape.problem})` : ''}` : undefined;
+  c.shape = { edits: shape.edits, readEdits: reads.edits, site, problem, readProblems: reads.problems, fixed: shape.edits.length ? issues : [] };
 }
 
 /** User info changes method, headers and body with its URL: without the whole call, its URL must not move. */
@@ -152,6 +169,8 @@ function toReference(c: Candidate): Reference {
   if (c.shape && (site || c.shape.problem)) {
     const at = site ? site.unit.lines.position(site.unit.offset + site.call.getStart(site.unit.sf)) : { line, column };
     ref.call = { client: site?.client ?? 'unknown', ...at, ...(c.shape.problem ? { shapeProblem: c.shape.problem } : {}) };
+    if (c.kind === 'v2' && c.shape.fixed?.length) ref.call.fixed = c.shape.fixed;
+    if (c.kind === 'v2' && c.shape.readEdits.length) ref.call.readsFixed = c.shape.readEdits.length;
   }
   if (c.shape?.readProblems.length)
     ref.responseProblems = c.shape.readProblems.map((p) => ({

@@ -47,7 +47,7 @@ export function planRequestShape(c: Candidate, all: Candidate[], evaluator: Eval
   return { edits: [...source.cut, ...callEdits.edits], site };
 }
 
-interface ParamSource {
+export interface ParamSource {
   params: Param[];
   /** Edits that take the parameters out of the URL (the cut URL expression). */
   cut: PlannedEdit[];
@@ -55,7 +55,7 @@ interface ParamSource {
   object?: ts.ObjectLiteralExpression;
 }
 
-function paramSource(c: Candidate, site: CallSite, evaluator: Evaluator, resolver: Resolver, layout: Layout): ParamSource | { problem: string } {
+export function paramSource(c: Candidate, site: CallSite, evaluator: Evaluator, resolver: Resolver, layout: Layout): ParamSource | { problem: string } {
   if (c.rest.startsWith('?')) {
     const pieces = queryPieces(c.root.value.pieces, c.end);
     const built = c.rest.includes('=') ? null : builtQuery(pieces, site.unit, resolver);
@@ -66,7 +66,7 @@ function paramSource(c: Candidate, site: CallSite, evaluator: Evaluator, resolve
       const cut = cutLetChain(site.unit, c.root.node, c.end, evaluator, c.edits);
       return cut ? { params, cut: [...cut, ...drop] } : { problem: 'the URL variable is changed in ways that cannot be followed; move its query parameters into a form body by hand' };
     }
-    const place = c.root.unit === site.unit ? urlInArgument(c, site.urlArg, site.call, evaluator) : undefined;
+    const place = c.root.unit === site.unit ? urlInArgument(c, site.urlArg, site.call, evaluator) ?? urlInConstant(c, site) : undefined;
     if (!place) return { problem: 'the query string is built away from the call; move its parameters into a form body by hand' };
     const cut = cutUrl(site.unit, place.expr, place.at, evaluator, c.edits);
     if (!cut) return { problem: 'the URL expression cannot be cut before its query string' };
@@ -105,6 +105,14 @@ function builtQuery(pieces: Piece[], unit: CodeUnit, resolver: Resolver): { obje
   return { object, declaration: onlyUse ? removeStatement(unit, statement) : undefined };
 }
 
+/** `const url = 'https://…?a=' + a; got.post(url)`: the constant's initializer, when the call is its only reader. */
+function urlInConstant(c: Candidate, site: CallSite): { expr: ts.Expression; at: number } | undefined {
+  const decl = c.root.node.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== c.root.node || !ts.isIdentifier(decl.name)) return undefined;
+  if (!ts.isIdentifier(site.urlArg) || site.urlArg.text !== decl.name.text || usesOf(decl) !== 1) return undefined;
+  return { expr: c.root.node as ts.Expression, at: c.end };
+}
+
 /** How often a declared name is read in its scope. */
 function usesOf(decl: ts.VariableDeclaration): number {
   const name = (decl.name as ts.Identifier).text;
@@ -133,7 +141,8 @@ function findParamObject(site: CallSite): ts.ObjectLiteralExpression | undefined
 
 /** The v2 parameter list: grant_type, redirect_uri, client_secret and revoke's token, as the spec wants them. */
 function v2Params(endpoint: EndpointId, v1: Param[], site: CallSite, all: Candidate[], layout: Layout): { list: Param[] } | { problem: string } {
-  const list = v1.filter((p) => !(endpoint === 'revoke' && p.key === 'open_id'));
+  // client_id is what generic OAuth libraries send; TikTok wants client_key (spec section 5).
+  const list = v1.filter((p) => !(endpoint === 'revoke' && p.key === 'open_id')).map((p) => (p.key === 'client_id' && !v1.some((q) => q.key === 'client_key') ? { ...p, key: 'client_key' } : p));
   const get = (key: string) => list.find((p) => p.key === key);
   const need = (key: string, why: string): string | undefined => {
     if (get(key)) return undefined;

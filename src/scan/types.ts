@@ -54,7 +54,7 @@ export interface Reference {
   /** Why it is not rewritten, when it is v1 and `edits` is empty. */
   blocked?: string;
   /** The HTTP call that sends it, when found: its client, and why its request was not reshaped for v2. */
-  call?: { client: string; line: number; column: number; shapeProblem?: string };
+  call?: { client: string; line: number; column: number; shapeProblem?: string; fixed?: string[]; readsFixed?: number };
   /** Reads of the response still in the v1 shape that were not rewritten. */
   responseProblems?: CallProblem[];
 }

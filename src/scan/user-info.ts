@@ -17,7 +17,7 @@ export function planUserInfo(c: Candidate, evaluator: Evaluator, resolver: Resol
   const sites = callsUsing(c, resolver);
   if (sites.length !== 1) return { edits: [], problem: sites.length ? 'the URL is sent by several calls' : 'the call that sends it was not found' };
   const site = sites[0];
-  if (site.client !== 'fetch' && site.client !== 'axios')
+  if (!['fetch', 'axios', 'got', 'superagent'].includes(site.client))
     return { edits: [], site, problem: `user info calls made with ${site.client === 'unknown' ? 'this HTTP client' : site.client} are not rewritten yet` };
   const place = c.root.unit === site.unit && !ts.isObjectLiteralExpression(skipOuter(site.urlArg)) ? urlInArgument(c, site.urlArg, site.call, evaluator) : undefined;
   if (!place) return { edits: [], site, problem: 'the URL is built away from the call' };
@@ -37,12 +37,30 @@ export function planUserInfo(c: Candidate, evaluator: Evaluator, resolver: Resol
     options = rebuilt(site.unit, args[1], ['method', 'headers', 'body'], [['method', stringLiteral('GET', layout)], ['headers', headers(site.unit, args[1], bearer)]], layout, c.edits);
   } else {
     const callee = site.call.expression;
-    if (!ts.isPropertyAccessExpression(callee) || !['post', 'get'].includes(callee.name.text)) return { edits: [], site, problem: 'use axios.get for v2 user info' };
+    if (!ts.isPropertyAccessExpression(callee) || !['post', 'get'].includes(callee.name.text)) return { edits: [], site, problem: `use ${site.client}.get for v2 user info` };
     if (callee.name.text === 'post') edits.push(replace(site.unit, callee.name.getStart(site.unit.sf), callee.name.end, 'get'));
-    const config = callee.name.text === 'post' ? args[2] : args[1];
-    options = rebuilt(site.unit, config, ['params', 'data', 'headers', 'method'], [['headers', headers(site.unit, config, bearer)]], layout, c.edits);
+    if (site.client === 'superagent') return superagentUserInfo(site, url, bearer, layout, edits);
+    const config = site.client === 'axios' && callee.name.text === 'post' ? args[2] : args[1];
+    const drop = site.client === 'got' ? ['json', 'body', 'form', 'searchParams', 'headers', 'method'] : ['params', 'data', 'headers', 'method'];
+    options = rebuilt(site.unit, config, drop, [['headers', headers(site.unit, config, bearer)]], layout, c.edits);
   }
   edits.push(replace(site.unit, site.urlArg.getStart(site.unit.sf), last.end, `${url}, ${options}`));
+  return { edits, site };
+}
+
+/** superagent.post(url).send({…}) -> superagent.get(url?fields=…).set('Authorization', `Bearer …`) */
+function superagentUserInfo(site: CallSite, url: string, bearer: string, layout: Layout, edits: PlannedEdit[]): ShapeResult {
+  const { unit, call } = site;
+  edits.push(replace(unit, site.urlArg.getStart(unit.sf), site.urlArg.end, url));
+  const set = `set(${stringLiteral('Authorization', layout)}, ${bearer})`;
+  for (let n: ts.Node = call; ts.isPropertyAccessExpression(n.parent) && ts.isCallExpression(n.parent.parent); n = n.parent.parent) {
+    const step = n.parent.parent as ts.CallExpression;
+    if (['send', 'query', 'type'].includes(n.parent.name.text)) {
+      edits.push(replace(unit, n.parent.name.getStart(unit.sf), step.end, set));
+      return { edits, site };
+    }
+  }
+  edits.push(replace(unit, call.end, call.end, `.${set}`));
   return { edits, site };
 }
 
@@ -55,6 +73,8 @@ function bodyParams(site: CallSite): Param[] {
     else ts.forEachChild(n, visit);
   };
   for (const a of (site.call.arguments ?? []).slice(1)) visit(a);
+  for (let n: ts.Node = site.call; !found && ts.isPropertyAccessExpression(n.parent) && ts.isCallExpression(n.parent.parent); n = n.parent.parent)
+    for (const a of (n.parent.parent as ts.CallExpression).arguments) visit(a);
   return (found && objectParams(site.unit, found)) ?? [];
 }
 

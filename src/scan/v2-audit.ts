@@ -1,0 +1,49 @@
+// Calls already on a v2 URL, checked for what real migrations got wrong (spec sections 2-3): parameters left in the
+// query string, a JSON body, a missing or ;charset Content-Type, client_id for client_key, and missing grant_type,
+// client_secret or redirect_uri. Only a call with such a problem is rewritten; a right one is never touched.
+import { ts } from 'ts-morph';
+import type { EndpointId } from '../endpoints.js';
+import type { CallSite } from './calls.js';
+import type { Evaluator } from './evaluate.js';
+import { layoutOf } from './layout.js';
+import type { Candidate } from './match.js';
+import { paramSource } from './request-shape.js';
+import { propertyName, skipOuter, type Resolver } from './resolve.js';
+
+const REQUIRED: Record<string, string[]> = {
+  token: ['client_key', 'client_secret', 'code', 'grant_type', 'redirect_uri'],
+  refresh: ['client_key', 'client_secret', 'grant_type', 'refresh_token'],
+  revoke: ['client_key', 'client_secret', 'token'],
+};
+
+/** Which endpoint a v2 /oauth/token/ call is (its grant_type), and what is wrong with its request. */
+export function v2Issues(c: Candidate, site: CallSite, evaluator: Evaluator, resolver: Resolver): { endpoint: EndpointId; issues: string[] } {
+  const source = paramSource(c, site, evaluator, resolver, layoutOf(site.unit, site.call));
+  if ('problem' in source) return { endpoint: c.endpoint!, issues: [] }; // nothing visible to judge
+  const grant = source.params.find((p) => p.key === 'grant_type')?.value.replace(/^['"`]|['"`]$/g, '');
+  const endpoint: EndpointId = c.endpoint === 'token' && grant === 'refresh_token' ? 'refresh' : c.endpoint!;
+  const issues: string[] = [];
+  if (source.cut.length > 0) issues.push('its parameters are in the query string, and v2 reads them from the form body');
+  if (source.object && isJsonBody(site, source.object)) issues.push('it sends a JSON body, and v2 accepts only application/x-www-form-urlencoded');
+  if (source.params.some((p) => p.key === 'client_id')) issues.push('it sends client_id, and TikTok calls it client_key');
+  const keys = new Set(source.params.map((p) => (p.key === 'client_id' ? 'client_key' : p.key)));
+  const missing = (REQUIRED[endpoint] ?? []).filter((k) => !keys.has(k));
+  if (missing.length) issues.push(`it lacks ${missing.join(', ')}`);
+  if (issues.length === 0 && !hasFormContentType(site)) issues.push('its Content-Type is not exactly application/x-www-form-urlencoded (fetch and axios add ;charset=… unless it is set)');
+  return { endpoint, issues };
+}
+
+function isJsonBody(site: CallSite, object: ts.ObjectLiteralExpression): boolean {
+  const p = object.parent;
+  if (ts.isCallExpression(p) && p.expression.getText(site.unit.sf) === 'JSON.stringify') return true;
+  if (ts.isPropertyAssignment(p) && propertyName(p.name) === 'json') return true; // got({ json })
+  // axios.post(url, { … }): a plain object is sent as JSON.
+  return site.client === 'axios' && (site.call.arguments ?? []).some((a) => skipOuter(a) === object) && site.call.arguments?.[0] !== object;
+}
+
+/** The request sets Content-Type to exactly the form type (got's `form` and superagent's type('form') do it). */
+function hasFormContentType(site: CallSite): boolean {
+  if (site.client === 'got' || site.client === 'superagent') return true;
+  const text = site.call.getText(site.unit.sf);
+  return /['"]?content-type['"]?\s*:\s*['"]application\/x-www-form-urlencoded['"]/i.test(text);
+}
