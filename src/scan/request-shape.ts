@@ -12,6 +12,7 @@ import { codeOf, cutLetChain, cutUrl, objectParams, queryParams, queryPieces, re
 import type { Piece } from './evaluate.js';
 import type { CodeUnit } from './parse.js';
 import { knownValue } from './known-values.js';
+import { browserProblem, browserReason } from './browser-code.js';
 import { gotEdits, superagentEdits } from './chained-clients.js';
 import { propertyName, skipOuter, type Resolver } from './resolve.js';
 
@@ -30,6 +31,8 @@ export function planRequestShape(c: Candidate, all: Candidate[], evaluator: Eval
   const sites = callsUsing(c, resolver);
   if (sites.length !== 1) return { edits: [], problem: sites.length ? 'the URL is sent by several calls' : undefined };
   const site = sites[0];
+  const browser = browserReason(site.unit);
+  if (browser) return { edits: [], site, problem: browserProblem(browser) };
   if (!['fetch', 'axios', 'got', 'superagent'].includes(site.client))
     return { edits: [], site, problem: `calls made with ${site.client === 'unknown' ? 'this HTTP client' : site.client} are not rewritten yet` };
   const layout = layoutOf(site.unit, site.call);

@@ -52,7 +52,9 @@ function bodyExpressions(site: CallSite, resolver: Resolver, out: ReadsResult): 
     const jsonDecl = awaitedInto(call);
     if (!jsonDecl) {
       const handed = handedTo(unit, call, resolver);
+      const inline = readDirectly(call);
       if (handed) bodies.push(...handed);
+      else if (inline) bodies.push(inline);
       else out.problems.push({ unit, node: call, message: 'is used in a way the tool cannot follow; check its reads' });
       continue;
     }
@@ -213,6 +215,13 @@ function chainedBodies(site: CallSite, resolver: Resolver): ts.Expression[] {
   if (ts.isIdentifier(decl.name)) return uses(unit, decl, resolver).flatMap((u) => (isMember(u, 'body') ? [u.parent as ts.Expression] : []));
   const body = ts.isObjectBindingPattern(decl.name) ? decl.name.elements.find((e) => (e.propertyName ?? e.name).getText() === 'body') : undefined;
   return body ? bindingUses(unit, body, decl, resolver) : [];
+}
+
+/** `(await res.json()).data.access_token`: the parenthesized body read in place. */
+function readDirectly(call: ts.Node): ts.Expression | undefined {
+  let n = call;
+  while (n.parent && (ts.isAwaitExpression(n.parent) || ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent))) n = n.parent;
+  return n !== call && ts.isParenthesizedExpression(n) && ts.isPropertyAccessExpression(n.parent) ? n : undefined;
 }
 
 /** `toTokens(await res.json())`: the reads inside a function of this file that receives the body. */

@@ -2,6 +2,7 @@
 // v2: GET https://open.tiktokapis.com/v2/user/info/?fields=… with `Authorization: Bearer <token>`, no body, no
 // open_id (spec section 2). fetch and axios; other clients are reported.
 import { ts } from 'ts-morph';
+import { browserProblem, browserReason } from './browser-code.js';
 import { callsUsing, type CallSite } from './calls.js';
 import type { Evaluator } from './evaluate.js';
 import { indentAt, isMultiline, layoutOf, printObject, stringLiteral, type Layout } from './layout.js';
@@ -17,6 +18,8 @@ export function planUserInfo(c: Candidate, evaluator: Evaluator, resolver: Resol
   const sites = callsUsing(c, resolver);
   if (sites.length !== 1) return { edits: [], problem: sites.length ? 'the URL is sent by several calls' : 'the call that sends it was not found' };
   const site = sites[0];
+  const browser = browserReason(site.unit);
+  if (browser) return { edits: [], site, problem: browserProblem(browser) };
   if (!['fetch', 'axios', 'got', 'superagent'].includes(site.client))
     return { edits: [], site, problem: `user info calls made with ${site.client === 'unknown' ? 'this HTTP client' : site.client} are not rewritten yet` };
   const place = c.root.unit === site.unit && !ts.isObjectLiteralExpression(skipOuter(site.urlArg)) ? urlInArgument(c, site.urlArg, site.call, evaluator) : undefined;
