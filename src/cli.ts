@@ -95,6 +95,14 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       '--compat-response',
       'Where a whole v1-shaped token response is returned or passed on, wrap the v2 one as { data: … } there instead of only reporting it.',
     )
+    .addOption(
+      new Option(
+        '--platform <platform>',
+        'Which code is mobile, kept on v1 and only reported: auto detects it per file (React Native, Expo, Capacitor, Cordova, ios/, android/, TikTok mobile SDKs); web treats all code as web; mobile as mobile.',
+      )
+        .choices(['auto', 'web', 'mobile'])
+        .default('auto'),
+    )
     .option('--no-color', 'Never colour the output (colour is used only on a terminal, and never when NO_COLOR is set).')
     .addHelpText('after', EXAMPLES_AND_EXIT_CODES)
     .action(async (paths: string[], flags: RootFlags) => {
@@ -144,6 +152,7 @@ interface RootFlags {
   format?: ReportFormat;
   color: boolean;
   compatResponse?: boolean;
+  platform?: 'auto' | 'web' | 'mobile';
 }
 
 function runOptions(paths: string[], flags: RootFlags, io: CliIo): RunOptions {
@@ -162,6 +171,7 @@ function runOptions(paths: string[], flags: RootFlags, io: CliIo): RunOptions {
     stderr: io.stderr,
     color: flags.color && io.isTTY === true && !noColorEnv,
     compatResponse: flags.compatResponse === true,
+    platform: flags.platform ?? 'auto',
   };
 }
 

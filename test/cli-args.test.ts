@@ -54,6 +54,7 @@ describe('flags -> RunOptions', () => {
       format: undefined,
       color: false,
       compatResponse: false,
+      platform: 'auto',
     });
   });
 

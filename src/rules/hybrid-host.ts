@@ -20,7 +20,7 @@ or \`https://open.tiktok.com/v2/user/info/\`, and the v2 authorize path on an AP
   },
   check(scan, cwd) {
     return scan.references
-      .filter((ref) => ref.where === 'code' && ref.kind === 'hybrid')
+      .filter((ref) => ref.where === 'code' && ref.kind === 'hybrid' && !ref.mobile)
       .map((ref) => {
         const target = successorUrl(ref);
         const message =

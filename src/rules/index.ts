@@ -7,8 +7,9 @@ import { parseError } from './parse-error.js';
 import { tokenRequestShape } from './token-request-shape.js';
 import { v1ResponseShape } from './v1-response-shape.js';
 import { v2UserinfoErrorCheck } from './v2-userinfo-error-check.js';
+import { mobileV1Kept } from './mobile-v1-kept.js';
 
-export const RULES: readonly Rule[] = [v1Endpoint, hybridHost, tokenRequestShape, v1ResponseShape, v2UserinfoErrorCheck, nonCodeReference, parseError];
+export const RULES: readonly Rule[] = [v1Endpoint, hybridHost, tokenRequestShape, v1ResponseShape, v2UserinfoErrorCheck, mobileV1Kept, nonCodeReference, parseError];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.meta.id === id);

@@ -20,7 +20,7 @@ token endpoint now needs a form-urlencoded body, and data endpoints need a Beare
   },
   check(scan, cwd) {
     return scan.references
-      .filter((ref) => ref.where === 'non-code' && ref.kind !== 'v2')
+      .filter((ref) => ref.where === 'non-code' && ref.kind !== 'v2' && !ref.mobile)
       .map((ref) => {
         const target = successorUrl(ref);
         const finding = findingFromReference(

@@ -29,7 +29,7 @@ A v1 URL in a comment is reported for information and left alone.`,
   },
   check(scan, cwd) {
     return scan.references
-      .filter((ref) => ref.where !== 'non-code' && V1_KINDS.has(ref.kind))
+      .filter((ref) => ref.where !== 'non-code' && V1_KINDS.has(ref.kind) && !ref.mobile)
       .map((ref) => {
         const target = successorUrl(ref);
         const what = `v1 ${describeEndpoint(ref)} URL ${ref.url}`;

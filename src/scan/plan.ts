@@ -13,6 +13,7 @@ import { planRequestShape } from './request-shape.js';
 import { planResponseReads } from './response-reads.js';
 import { planUserInfo } from './user-info.js';
 import { v2Issues } from './v2-audit.js';
+import { PlatformDetector } from './platform.js';
 import { callsUsing } from './calls.js';
 import type { Edit, PlanOptions, Reference, TransformId } from './types.js';
 
@@ -32,11 +33,22 @@ export function planReferences(all: Candidate[], units: CodeUnit[], resolver: Re
     if (own.length > 0 && own.every((p) => consumed.has(pieceKey(p)))) return false;
     return c.kind === 'v1-base' || distinctive(c) || dynamicFiles.has(c.root.unit.file);
   });
+  const platform = new PlatformDetector(options.platform ?? 'auto');
+  const mobile = new Map<Candidate, string>();
+  for (const c of kept) {
+    const reason = platform.mobileReason(c.root.unit.file, c.root.unit.sf.text);
+    if (reason) mobile.set(c, reason);
+  }
   blockUnsafe(kept, units, resolver, (block) => {
+    for (const [c, reason] of mobile) block(c, `mobile code keeps v1 (${reason})`);
     for (const c of kept) if (c.kind === 'v1' && c.endpoint === 'user-info' && c.edits.length > 0) reshapeUserInfo(c, evaluator, resolver, options, block);
   });
-  if (options.requestShape) for (const c of kept) reshape(c, kept, evaluator, resolver, options);
-  return kept.map(toReference);
+  if (options.requestShape) for (const c of kept) if (!mobile.has(c)) reshape(c, kept, evaluator, resolver, options);
+  return kept.map((c) => {
+    const ref = toReference(c);
+    if (mobile.has(c)) ref.mobile = mobile.get(c);
+    return ref;
+  });
 }
 
 function distinctive(c: Candidate): boolean {

@@ -11,6 +11,7 @@ import { firstSyntaxError, Parser, type CodeUnit } from './parse.js';
 import { planReferences } from './plan.js';
 import { LineIndex } from './position.js';
 import { Resolver } from './resolve.js';
+import { PlatformDetector } from './platform.js';
 import { collectRoots } from './roots.js';
 import { FULL_PLAN, type ParseError, type PlanOptions, type Reference } from './types.js';
 
@@ -55,6 +56,10 @@ export function scan(files: DiscoveredFile[], options: PlanOptions = FULL_PLAN):
   const resolver = new Resolver(units);
   const evaluator = new Evaluator(resolver);
   const candidates = units.flatMap((unit) => collectRoots(unit, evaluator, resolver).flatMap(matchRoot));
+  // Non-code files, comments and unparsable files of mobile code are kept on v1 too (planned code already knows).
+  const platform = new PlatformDetector(options.platform ?? 'auto');
+  const texts = new Map(files.map((f) => [f.path, f.text]));
+  for (const ref of references) ref.mobile = platform.mobileReason(ref.file, texts.get(ref.file) ?? '');
   references.push(...planReferences(candidates, units, resolver, evaluator, options));
   references.sort((a, b) => a.file.localeCompare(b.file) || a.offset - b.offset);
   return { files: files.map((f) => f.path), references, parseErrors };

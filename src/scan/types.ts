@@ -11,6 +11,8 @@ export const CALL_TRANSFORMS: readonly TransformId[] = ['token-request', 'token-
 /** Which steps a scan plans: the URL rewrites only (a URL transform run alone), or the whole migration. */
 export interface PlanOptions {
   requestShape: boolean;
+  /** Which code is mobile (kept on v1, reported): detected (auto), or all web / all mobile. */
+  platform?: import('./platform.js').Platform;
   /** Wrap an escaping v1-shaped response as { data: … } instead of only reporting it. */
   compatResponse: boolean;
 }
@@ -57,6 +59,8 @@ export interface Reference {
   call?: { client: string; line: number; column: number; shapeProblem?: string; fixed?: string[]; readsFixed?: number };
   /** Reads of the response still in the v1 shape that were not rewritten. */
   responseProblems?: CallProblem[];
+  /** Why this is mobile code, which keeps v1 (never rewritten). */
+  mobile?: string;
 }
 
 export interface ParseError {

@@ -1,0 +1,17 @@
+import got from 'got';
+
+const { TIKTOK_CLIENT_KEY, TIKTOK_CLIENT_SECRET } = process.env;
+
+export async function refresh(refreshToken) {
+  const body = await got
+    .post('https://open-api.tiktok.com/oauth/refresh_token/', {
+      searchParams: {
+        client_key: TIKTOK_CLIENT_KEY,
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken,
+      },
+      retry: { limit: 2 },
+    })
+    .json();
+  return body.data;
+}

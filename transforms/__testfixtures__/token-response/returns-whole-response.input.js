@@ -1,0 +1,12 @@
+const CLIENT_KEY = process.env.TIKTOK_CLIENT_KEY;
+const CLIENT_SECRET = process.env.TIKTOK_CLIENT_SECRET;
+const REDIRECT_URI = process.env.TIKTOK_REDIRECT_URI;
+
+// Callers read result.data.access_token.
+async function requestToken(code) {
+  const res = await fetch(`https://open-api.tiktok.com/oauth/access_token/?client_key=${CLIENT_KEY}&client_secret=${CLIENT_SECRET}&code=${code}&grant_type=authorization_code`, { method: 'POST' });
+  const json = await res.json();
+  return json;
+}
+
+module.exports = { requestToken };
