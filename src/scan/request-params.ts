@@ -7,7 +7,7 @@ import { appendsTo, flatten, slicePieces, type Evaluator, type Piece } from './e
 import { stringLiteral, type Layout } from './layout.js';
 import type { PlannedEdit } from './match.js';
 import type { CodeUnit } from './parse.js';
-import { propertyName, skipOuter } from './resolve.js';
+import { propertyName, skipOuter, type Resolver } from './resolve.js';
 
 export interface Param {
   key: string;
@@ -211,4 +211,72 @@ export function sourceWithEdits(unit: CodeUnit, node: ts.Node, edits: readonly P
   const inside = edits.filter((e) => e.file === unit.file && e.start >= start && e.end <= end);
   const text = unit.sf.text.slice(start - unit.offset, end - unit.offset);
   return applyEdits(text, inside.map((e) => ({ ...e, start: e.start - start, end: e.end - start, transform: 'token-url' as const })));
+}
+
+/**
+ * `?${query}` where `const query = querystring.stringify({…})` / `new URLSearchParams({…})` (or the call inline): the
+ * object of parameters, and the declaration that becomes unused once they move into the body.
+ */
+export function builtQuery(pieces: Piece[], unit: CodeUnit, resolver: Resolver): { object: ts.ObjectLiteralExpression; declaration?: PlannedEdit } | undefined {
+  const holes = pieces.filter((p) => p.kind === 'hole');
+  if (holes.length !== 1 || pieces.some((p) => p.kind === 'text' && p.text !== '') || holes[0].unit !== unit) return undefined;
+  let node = skipOuter(holes[0].node as ts.Expression);
+  let declaration: ts.VariableDeclaration | undefined;
+  if (ts.isIdentifier(node)) {
+    const t = resolver.identifier(unit, node);
+    if (!t || t.kind !== 'expr' || !t.decl || !ts.isVariableDeclaration(t.decl) || t.unit !== unit) return undefined;
+    declaration = t.decl;
+    node = skipOuter(t.expr);
+  }
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'toString') node = skipOuter(node.expression.expression);
+  const arg = (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'stringify') ||
+    (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URLSearchParams')
+    ? node.arguments?.[0] : undefined;
+  const object = arg && skipOuter(arg);
+  if (!object || !ts.isObjectLiteralExpression(object)) return undefined;
+  const statement = declaration?.parent.parent;
+  const onlyUse = declaration && statement && ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1 &&
+    usesOf(declaration) === 1;
+  return { object, declaration: onlyUse ? removeStatement(unit, statement) : undefined };
+}
+
+/** How often a declared name is read in its scope. */
+export function usesOf(decl: ts.VariableDeclaration): number {
+  const name = (decl.name as ts.Identifier).text;
+  let count = 0;
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && n.text === name && n !== decl.name && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) count++;
+    ts.forEachChild(n, visit);
+  };
+  visit(decl.parent.parent.parent);
+  return count;
+}
+
+
+/** The parameters visible in a URL's query string (literal, interpolated, or a URLSearchParams/querystring object). */
+export function visibleParams(pieces: Piece[], questionMark: number, unit: CodeUnit, resolver: Resolver, evaluator: Evaluator, layout: Layout): (Param & { static?: string })[] {
+  const after = queryPieces(pieces, questionMark);
+  const built = builtQuery(after, unit, resolver);
+  const params = (built ? objectParams(unit, built.object) : queryParams(after, unit, layout)) ?? [];
+  return params.map((p) => {
+    const parsed = ts.createSourceFile('value.ts', `(${p.value})`, ts.ScriptTarget.Latest, true);
+    const expr = (parsed.statements[0] as ts.ExpressionStatement | undefined)?.expression;
+    const inner = expr && ts.isParenthesizedExpression(expr) ? expr.expression : undefined;
+    if (inner && ts.isStringLiteralLike(inner)) return { ...p, static: inner.text };
+    const resolved = inner && ts.isIdentifier(inner) ? staticOf(unit, p.value, resolver, evaluator) : undefined;
+    return resolved === undefined ? p : { ...p, static: resolved };
+  });
+}
+
+/** The text a module-level name stands for, when it is known statically. */
+function staticOf(unit: CodeUnit, name: string, resolver: Resolver, evaluator: Evaluator): string | undefined {
+  for (const st of unit.sf.statements)
+    if (ts.isVariableStatement(st))
+      for (const d of st.declarationList.declarations)
+        if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer) {
+          const pieces = evaluator.evaluate(unit, d.initializer).pieces;
+          return pieces.every((p) => p.kind === 'text') ? flatten(pieces).text : undefined;
+        }
+  void resolver;
+  return undefined;
 }

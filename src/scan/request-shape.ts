@@ -8,8 +8,7 @@ import { callsUsing, type CallSite } from './calls.js';
 import type { Evaluator } from './evaluate.js';
 import { indentAt, isMultiline, layoutOf, printObject, stringLiteral, type Layout } from './layout.js';
 import type { Candidate, PlannedEdit } from './match.js';
-import { codeOf, cutLetChain, cutUrl, objectParams, queryParams, queryPieces, removeStatement, sourceWithEdits, urlInArgument, type Param } from './request-params.js';
-import type { Piece } from './evaluate.js';
+import { builtQuery, codeOf, usesOf, cutLetChain, cutUrl, objectParams, queryParams, queryPieces, sourceWithEdits, urlInArgument, type Param } from './request-params.js';
 import type { CodeUnit } from './parse.js';
 import { knownValue } from './known-values.js';
 import { browserProblem, browserReason } from './browser-code.js';
@@ -81,51 +80,12 @@ export function paramSource(c: Candidate, site: CallSite, evaluator: Evaluator, 
   return params ? { params, cut: [], object } : { problem: 'the parameter object has spreads or methods' };
 }
 
-/**
- * `?${query}` where `const query = querystring.stringify({…})` / `new URLSearchParams({…})` (or the call inline): the
- * object of parameters, and the declaration that becomes unused once they move into the body.
- */
-function builtQuery(pieces: Piece[], unit: CodeUnit, resolver: Resolver): { object: ts.ObjectLiteralExpression; declaration?: PlannedEdit } | undefined {
-  const holes = pieces.filter((p) => p.kind === 'hole');
-  if (holes.length !== 1 || pieces.some((p) => p.kind === 'text' && p.text !== '') || holes[0].unit !== unit) return undefined;
-  let node = skipOuter(holes[0].node as ts.Expression);
-  let declaration: ts.VariableDeclaration | undefined;
-  if (ts.isIdentifier(node)) {
-    const t = resolver.identifier(unit, node);
-    if (!t || t.kind !== 'expr' || !t.decl || !ts.isVariableDeclaration(t.decl) || t.unit !== unit) return undefined;
-    declaration = t.decl;
-    node = skipOuter(t.expr);
-  }
-  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'toString') node = skipOuter(node.expression.expression);
-  const arg = (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'stringify') ||
-    (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URLSearchParams')
-    ? node.arguments?.[0] : undefined;
-  const object = arg && skipOuter(arg);
-  if (!object || !ts.isObjectLiteralExpression(object)) return undefined;
-  const statement = declaration?.parent.parent;
-  const onlyUse = declaration && statement && ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1 &&
-    usesOf(declaration) === 1;
-  return { object, declaration: onlyUse ? removeStatement(unit, statement) : undefined };
-}
-
 /** `const url = 'https://…?a=' + a; got.post(url)`: the constant's initializer, when the call is its only reader. */
 function urlInConstant(c: Candidate, site: CallSite): { expr: ts.Expression; at: number } | undefined {
   const decl = c.root.node.parent;
   if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== c.root.node || !ts.isIdentifier(decl.name)) return undefined;
   if (!ts.isIdentifier(site.urlArg) || site.urlArg.text !== decl.name.text || usesOf(decl) !== 1) return undefined;
   return { expr: c.root.node as ts.Expression, at: c.end };
-}
-
-/** How often a declared name is read in its scope. */
-function usesOf(decl: ts.VariableDeclaration): number {
-  const name = (decl.name as ts.Identifier).text;
-  let count = 0;
-  const visit = (n: ts.Node): void => {
-    if (ts.isIdentifier(n) && n.text === name && n !== decl.name && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) count++;
-    ts.forEachChild(n, visit);
-  };
-  visit(decl.parent.parent.parent);
-  return count;
 }
 
 function findParamObject(site: CallSite): ts.ObjectLiteralExpression | undefined {

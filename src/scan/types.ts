@@ -61,6 +61,8 @@ export interface Reference {
   responseProblems?: CallProblem[];
   /** Why this is mobile code, which keeps v1 (never rewritten). */
   mobile?: string;
+  /** The query parameters the URL is built with, as code, with their text when it is known statically. */
+  params?: { key: string; value: string; static?: string }[];
 }
 
 export interface ParseError {

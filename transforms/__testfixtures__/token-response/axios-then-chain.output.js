@@ -7,12 +7,12 @@ const REDIRECT_URI = process.env.TIKTOK_REDIRECT_URI;
 export function exchangeCode(code) {
   return axios
     .post('https://open.tiktokapis.com/v2/oauth/token/', new URLSearchParams({
-    client_key: CLIENT_KEY,
-    client_secret: CLIENT_SECRET,
-    code,
-    grant_type: 'authorization_code',
-    redirect_uri: REDIRECT_URI,
-  }), {
+      client_key: CLIENT_KEY,
+      client_secret: CLIENT_SECRET,
+      code,
+      grant_type: 'authorization_code',
+      redirect_uri: REDIRECT_URI,
+    }), {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     })
     .then(({ data }) => {

@@ -17,8 +17,8 @@ export async function exchangeCode(code) {
     }),
   });
   const data = await res.json();
-  if (data.error_code) {
-    throw new Error(data.description);
+  if (data.error) {
+    throw new Error(data.error_description);
   }
   return { token: data.access_token, openId: data.open_id };
 }

@@ -1,6 +1,7 @@
 const request = require('superagent');
 
 const CLIENT_KEY = process.env.TIKTOK_CLIENT_KEY;
+const CLIENT_SECRET = process.env.TIKTOK_CLIENT_SECRET;
 
 async function refresh(refreshToken) {
   const res = await request

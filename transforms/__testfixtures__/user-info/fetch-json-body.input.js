@@ -1,0 +1,18 @@
+async function getUserInfo(accessToken, openId) {
+  const res = await fetch('https://open-api.tiktok.com/user/info/', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      open_id: openId,
+      access_token: accessToken,
+      fields: ['open_id', 'union_id', 'avatar_url', 'display_name'],
+    }),
+  });
+  const json = await res.json();
+  if (json.error.code !== 0) {
+    throw new Error(`TikTok user/info failed: ${json.error.message}`);
+  }
+  return json.data.user;
+}
+
+module.exports = { getUserInfo };
