@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
-import ignore, { type Ignore } from 'ignore';
+import { isGitignored, parentGitignores, readGitignore, toPosix } from './gitignore.js';
+import { CODE_EXTENSIONS, findProjectConfig, loadAliases, resolveImport, useAliases, type PathAliases } from './resolve-import.js';
 
 export type FileKind = 'code' | 'embedded' | 'non-code';
 
@@ -35,13 +36,8 @@ export interface DiscoverResult {
   missing: string[];
 }
 
-export const CODE_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'] as const;
 const EMBEDDED_EXTENSIONS = ['.vue', '.svelte'];
 const NON_CODE_EXTENSIONS = ['.json', '.yaml', '.yml', '.html', '.htm'];
-/** Probe order for extensionless specifiers: TypeScript's order, then components, then JSON (require('./x')). */
-const PROBE_EXTENSIONS = [...CODE_EXTENSIONS, ...EMBEDDED_EXTENSIONS, '.json'];
-/** TS ESM style: './config.js' names config.ts. */
-const JS_TO_TS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
 const LOCKFILES = new Set(['package-lock.json', '.package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'npm-shrinkwrap.json']);
 
 const GLOB_PATTERNS = [
@@ -83,191 +79,6 @@ export function fileKind(file: string): FileKind | undefined {
 
 // ---------------------------------------------------------------------------------------------- import resolution
 
-/** tsconfig/jsconfig `baseUrl` + `paths` for the files under `dir`. */
-export interface PathAliases {
-  dir: string;
-  baseUrl?: string;
-  /** Folder that `paths` targets are relative to (baseUrl, else the folder of the config defining them). */
-  pathsBase: string;
-  paths: { pattern: string; targets: string[] }[];
-}
-
-/** Aliases loaded by the last discover(): the default for resolveImport so the scanner resolves like discovery. */
-let loadedAliases: PathAliases[] = [];
-
-/**
- * The file among `known` (absolute paths) that `specifier`, imported from `fromFile`, names; undefined when it is
- * a package or a file we do not know. Relative specifiers, TS ESM '.js' -> '.ts', folder index files, and
- * tsconfig/jsconfig path aliases.
- */
-export function resolveImport(
-  fromFile: string,
-  specifier: string,
-  known: Set<string>,
-  aliases: PathAliases[] = loadedAliases,
-): string | undefined {
-  const spec = specifier.replace(/[?#].*$/, ''); // bundler suffixes: './x.svg?raw'
-  if (spec === '') return undefined;
-  if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..')
-    return probe(path.resolve(path.dirname(fromFile), spec), known);
-  if (path.isAbsolute(spec)) return probe(spec, known);
-  const config = nearestAliases(fromFile, aliases);
-  if (!config) return undefined;
-  for (const { pattern, targets } of matchingPatterns(spec, config)) {
-    const star = pattern.indexOf('*');
-    const captured = star < 0 ? '' : spec.slice(star, spec.length - (pattern.length - star - 1));
-    for (const target of targets) {
-      const found = probe(path.resolve(config.pathsBase, target.replace('*', captured)), known);
-      if (found) return found;
-    }
-  }
-  return config.baseUrl ? probe(path.resolve(config.baseUrl, spec), known) : undefined;
-}
-
-function probe(base: string, known: Set<string>): string | undefined {
-  if (known.has(base)) return base;
-  const ext = path.extname(base);
-  for (const tsExt of JS_TO_TS[ext] ?? []) {
-    const candidate = base.slice(0, -ext.length) + tsExt;
-    if (known.has(candidate)) return candidate;
-  }
-  for (const probeExt of PROBE_EXTENSIONS) if (known.has(base + probeExt)) return base + probeExt;
-  for (const probeExt of PROBE_EXTENSIONS) {
-    const index = path.join(base, 'index' + probeExt);
-    if (known.has(index)) return index;
-  }
-  return undefined;
-}
-
-function nearestAliases(fromFile: string, aliases: PathAliases[]): PathAliases | undefined {
-  let best: PathAliases | undefined;
-  for (const config of aliases)
-    if (isInside(fromFile, config.dir) && (!best || config.dir.length > best.dir.length)) best = config;
-  return best;
-}
-
-/** Patterns that match, longest prefix first (TypeScript's rule). */
-function matchingPatterns(spec: string, config: PathAliases): PathAliases['paths'] {
-  return config.paths
-    .filter(({ pattern }) => {
-      const star = pattern.indexOf('*');
-      if (star < 0) return pattern === spec;
-      const prefix = pattern.slice(0, star);
-      const suffix = pattern.slice(star + 1);
-      return spec.length >= prefix.length + suffix.length && spec.startsWith(prefix) && spec.endsWith(suffix);
-    })
-    .sort((a, b) => b.pattern.indexOf('*') - a.pattern.indexOf('*'));
-}
-
-function isInside(file: string, dir: string): boolean {
-  const rel = path.relative(dir, file);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
-
-/** Reads baseUrl/paths from a tsconfig or jsconfig, following relative `extends`. Tolerates comments and commas. */
-async function loadAliases(configFile: string): Promise<PathAliases | undefined> {
-  const { ts } = await import('ts-morph'); // loaded only when a config exists; the scanner needs it anyway
-  let baseUrl: string | undefined;
-  let paths: { value: Record<string, unknown>; dir: string } | undefined;
-  const seen = new Set<string>();
-  for (let file: string | undefined = configFile; file && !seen.has(file) && seen.size < 5; ) {
-    seen.add(file);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      break;
-    }
-    const parsed = ts.parseConfigFileTextToJson(file, text).config as
-      | { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } }
-      | undefined;
-    const options = parsed?.compilerOptions;
-    const dir = path.dirname(file);
-    if (baseUrl === undefined && typeof options?.baseUrl === 'string') baseUrl = path.resolve(dir, options.baseUrl);
-    if (!paths && options?.paths && typeof options.paths === 'object')
-      paths = { value: options.paths as Record<string, unknown>, dir };
-    const parent = Array.isArray(parsed?.extends) ? parsed.extends.at(-1) : parsed?.extends; // the last one wins
-    file = typeof parent === 'string' && parent.startsWith('.') ? path.resolve(dir, parent) : undefined;
-    if (file && !file.endsWith('.json')) file += '.json';
-  }
-  if (baseUrl === undefined && !paths) return undefined;
-  const entries = Object.entries(paths?.value ?? {}).map(([pattern, targets]) => ({
-    pattern,
-    targets: Array.isArray(targets) ? targets.filter((t): t is string => typeof t === 'string') : [],
-  }));
-  return { dir: path.dirname(configFile), baseUrl, pathsBase: baseUrl ?? paths?.dir ?? path.dirname(configFile), paths: entries };
-}
-
-/** The tsconfig/jsconfig that governs `folder`: in it, or in the nearest parent up to the project root. */
-function findProjectConfig(folder: string): string | undefined {
-  for (let dir = folder; ; dir = path.dirname(dir)) {
-    for (const name of ['tsconfig.json', 'jsconfig.json']) {
-      const file = path.join(dir, name);
-      if (fs.existsSync(file)) return file;
-    }
-    const atRoot = fs.existsSync(path.join(dir, 'package.json')) || fs.existsSync(path.join(dir, '.git'));
-    if (atRoot || path.dirname(dir) === dir) return undefined;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------- .gitignore
-
-interface GitignoreLevel {
-  dir: string;
-  /** `dir` + separator: a string prefix test is much cheaper than path.relative for every file. */
-  prefix: string;
-  rules: Ignore;
-}
-
-function readGitignore(dir: string, file = path.join(dir, '.gitignore')): GitignoreLevel | undefined {
-  try {
-    return { dir, prefix: dir.endsWith(path.sep) ? dir : dir + path.sep, rules: ignore().add(fs.readFileSync(file, 'utf8')) };
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * .git/info/exclude of the repository holding `folder`, and the .gitignore files of the folders above `folder` up
- * to the git root (the folder's own and deeper ones come from the glob).
- */
-function parentGitignores(folder: string): GitignoreLevel[] {
-  const above: string[] = [];
-  let root = folder;
-  while (!fs.existsSync(path.join(root, '.git'))) {
-    if (path.dirname(root) === root) return []; // not inside a repository
-    root = path.dirname(root);
-    above.unshift(root);
-  }
-  const levels: GitignoreLevel[] = [];
-  const exclude = readGitignore(root, path.join(root, '.git', 'info', 'exclude'));
-  if (exclude) levels.push(exclude);
-  for (const dir of above) {
-    const level = readGitignore(dir);
-    if (level) levels.push(level);
-  }
-  // A folder the user names explicitly is scanned even if a rule above it excludes the folder itself.
-  return levels.filter((level) => level.dir === folder || !level.rules.ignores(toPosix(path.relative(level.dir, folder)) + '/'));
-}
-
-/** Git's rule: the deepest .gitignore that has a say about the file wins. `levels` are ordered root first. */
-function isGitignored(file: string, levels: GitignoreLevel[]): boolean {
-  let ignored = false;
-  for (const level of levels) {
-    if (!file.startsWith(level.prefix)) continue;
-    const result = level.rules.test(toPosix(file.slice(level.prefix.length)));
-    if (result.ignored) ignored = true;
-    else if (result.unignored) ignored = false;
-  }
-  return ignored;
-}
-
-function toPosix(p: string): string {
-  return path.sep === '/' ? p : p.split(path.sep).join('/');
-}
-
-// ---------------------------------------------------------------------------------------------- discovery
-
 interface Candidate {
   path: string;
   kind: FileKind;
@@ -307,7 +118,7 @@ export async function discover(options: DiscoverOptions): Promise<DiscoverResult
     const loaded = await loadAliases(file);
     if (loaded) aliases.push(loaded);
   }
-  loadedAliases = aliases;
+  useAliases(aliases);
 
   const skipped: DiscoverResult['skipped'] = [];
   const kept = new Map<string, DiscoveredFile>();
@@ -472,3 +283,5 @@ function utf8Text(bytes: Buffer): string | undefined {
     return undefined;
   }
 }
+
+export { CODE_EXTENSIONS, resolveImport, type PathAliases } from './resolve-import.js';
