@@ -2,7 +2,7 @@
 // Both send exactly `application/x-www-form-urlencoded`, as v2 wants.
 import { ts } from 'ts-morph';
 import type { CallSite } from './calls.js';
-import { indentAt, isMultiline, printObject, stringLiteral, type Layout } from './layout.js';
+import { indentAt, printObject, stringLiteral, type Layout } from './layout.js';
 import type { PlannedEdit } from './match.js';
 import { sourceWithEdits, type Param } from './request-params.js';
 import { propertyName, skipOuter } from './resolve.js';

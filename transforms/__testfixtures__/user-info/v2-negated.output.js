@@ -1,10 +1,11 @@
 const fetch = require('node-fetch');
 
 async function me(token) {
-  const json = await fetch('https://open.tiktokapis.com/v2/user/info/?fields=open_id,display_name', {
+  const res = await fetch('https://open.tiktokapis.com/v2/user/info/?fields=open_id,display_name', {
     headers: { Authorization: 'Bearer ' + token },
-  }).then((r) => r.json());
-  return !json.error.code ? json.data.user : null;
+  });
+  const json = await res.json();
+  return json.error.code === 'ok' ? json.data.user : null;
 }
 
 module.exports = { me };
