@@ -4,7 +4,8 @@
 import { transformFiles, type FileChange, type TransformFailure } from './apply.js';
 import { audit } from './audit.js';
 import type { DiscoveredFile } from './discover.js';
-import type { Finding } from './report/model.js';
+import { collectRedirectUris } from './redirect-uris.js';
+import type { Finding, RedirectUriEntry } from './report/model.js';
 import { scan, type ScanResult } from './scan/scan.js';
 import { FULL_PLAN, type PlanOptions } from './scan/types.js';
 
@@ -13,6 +14,8 @@ export interface Analysis {
   findings: Finding[];
   changes: FileChange[];
   failures: TransformFailure[];
+  /** Every redirect URI of the project, with what v2 would reject about it (report.redirectUris). */
+  redirectUris: RedirectUriEntry[];
 }
 
 export function analyze(files: DiscoveredFile[], cwd: string, options: PlanOptions = FULL_PLAN): Analysis {
@@ -20,5 +23,5 @@ export function analyze(files: DiscoveredFile[], cwd: string, options: PlanOptio
   const findings = audit(scanned, cwd);
   const textByPath = new Map(files.map((f) => [f.path, f.text]));
   const { changes, failures } = transformFiles(scanned.references, (file) => textByPath.get(file) ?? '');
-  return { scanned, findings, changes, failures };
+  return { scanned, findings, changes, failures, redirectUris: collectRedirectUris(scanned, cwd) };
 }

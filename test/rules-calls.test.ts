@@ -349,7 +349,7 @@ exports.refresh = async (refreshToken) => {
     {
       name: 'the whole v1 response is returned from the function: manual',
       files: RETURNS_WHOLE_V1,
-      errors: [{ line: 9, column: 10, fix: 'manual', message: 'the whole v1-shaped response leaves here', manualStep: '--compat-response' }],
+      errors: [{ line: 9, column: 10, fix: 'manual', message: 'response leaves here whole', manualStep: '--compat-response' }],
     },
     {
       name: 'a v1 response type declared with data: manual, at the type',

@@ -39,7 +39,20 @@ alive, and v1's error fields are not recreated).`,
         fix: 'auto' as const,
         message: `The response of this v2 ${ref.endpoint} call is read in the v1 shape (${ref.call!.readsFixed} read${ref.call!.readsFixed === 1 ? '' : 's'}, e.g. json.data.access_token); moved to v2's flat fields.`,
       }));
-    return [...fixed, ...scan.references.flatMap((ref) =>
+    const wrapped = scan.references.flatMap((ref) =>
+      (ref.responseWrapped ?? []).map((p) => ({
+        ruleId: 'v1-response-shape',
+        severity: 'warning' as const,
+        file: relativeFile(cwd, p.file),
+        line: p.line,
+        column: p.column,
+        endpoint: ref.endpoint,
+        apiVersion: 'v1' as const,
+        fix: 'auto' as const,
+        message: `The ${ref.endpoint} response is ${p.message}; an unsafe fix: v1's error fields are not recreated, so move its consumers to the v2 shape when you can.`,
+      })),
+    );
+    return [...fixed, ...wrapped, ...scan.references.flatMap((ref) =>
       (ref.responseProblems ?? []).filter((p) => !seen.has(`${p.file}:${p.line}:${p.column}`) && seen.add(`${p.file}:${p.line}:${p.column}`)).map((p) => ({
         ruleId: 'v1-response-shape',
         severity: 'error' as const,

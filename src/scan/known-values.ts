@@ -13,6 +13,7 @@ const NAMES: Record<string, RegExp> = {
   client_key: /^(tiktok_?)?(client_?key|app_?key)$/i,
   client_secret: /^(tiktok_?)?(client_?secret|app_?secret)$/i,
   redirect_uri: /^(tiktok_?)?(redirect_?ur[il]|callback_?ur[il])$/i,
+  // (TIKTOK_CLIENT_KEY, tiktokClientSecret and the like match through the optional prefix)
 };
 const ENV: Record<string, RegExp> = {
   client_key: /CLIENT_?KEY/i,
@@ -56,7 +57,11 @@ function moduleConstant(unit: CodeUnit, pattern: RegExp | undefined): string | u
   if (!pattern) return undefined;
   for (const st of unit.sf.statements)
     if (ts.isVariableStatement(st))
-      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && pattern.test(d.name.text)) return d.name.text;
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && pattern.test(d.name.text)) return d.name.text;
+        if (ts.isObjectBindingPattern(d.name))
+          for (const el of d.name.elements) if (ts.isIdentifier(el.name) && pattern.test(el.name.text)) return el.name.text;
+      }
   return undefined;
 }
 
@@ -65,8 +70,10 @@ function inModuleScope(unit: CodeUnit, code: string): boolean {
   const root = /^[A-Za-z_$][\w$]*/.exec(code)?.[0];
   if (!root) return /^['"`]/.test(code);
   if (root === 'process') return true;
+  const binds = (name: ts.BindingName): boolean =>
+    ts.isIdentifier(name) ? name.text === root : name.elements.some((e) => !ts.isOmittedExpression(e) && binds(e.name));
   return unit.sf.statements.some((st) => {
-    if (ts.isVariableStatement(st)) return st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === root);
+    if (ts.isVariableStatement(st)) return st.declarationList.declarations.some((d) => binds(d.name));
     if (ts.isImportDeclaration(st)) return st.importClause?.getText(unit.sf).includes(root) ?? false;
     return (ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name?.text === root;
   });

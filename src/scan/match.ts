@@ -44,6 +44,8 @@ export interface Candidate {
     readProblems: import('./response-reads.js').ReadsResult['problems'];
     /** On a call already on v2: the problems its rewrite fixes. */
     fixed?: string[];
+    /** Bodies wrapped as { data: … } by --compat-response. */
+    wrapped?: import('./response-reads.js').ReadsResult['wrapped'];
   };
 }
 

@@ -12,7 +12,7 @@ import type { Evaluator } from './evaluate.js';
 import { planRequestShape } from './request-shape.js';
 import { planResponseReads } from './response-reads.js';
 import { planUserInfo } from './user-info.js';
-import { v2Issues } from './v2-audit.js';
+import { surgicalFix, v2Issues } from './v2-audit.js';
 import { PlatformDetector } from './platform.js';
 import { visibleParams } from './request-params.js';
 import { layoutOf } from './layout.js';
@@ -135,7 +135,7 @@ function reshape(c: Candidate, all: Candidate[], evaluator: Evaluator, resolver:
   const shape = planRequestShape(c, all, evaluator, resolver);
   // The URL moves to v2 either way, so its answer is v2-shaped: reads move even when the request needs a hand.
   const reads = shape.site ? planResponseReads(shape.site, c.endpoint, resolver, options.compatResponse) : undefined;
-  c.shape = { edits: shape.edits, readEdits: reads?.edits ?? [], site: shape.site, problem: shape.problem, readProblems: reads?.problems ?? [] };
+  c.shape = { edits: shape.edits, readEdits: reads?.edits ?? [], site: shape.site, problem: shape.problem, readProblems: reads?.problems ?? [], wrapped: reads?.wrapped };
   const covered = (e: PlannedEdit) => shape.edits.some((s) => s.file === e.file && e.start >= s.start && e.end <= s.end && s.end > s.start);
   c.edits = c.edits.filter((e) => !covered(e));
 }
@@ -144,9 +144,10 @@ function reshape(c: Candidate, all: Candidate[], evaluator: Evaluator, resolver:
 function auditV2(c: Candidate, all: Candidate[], evaluator: Evaluator, resolver: Resolver, options: PlanOptions): void {
   const [site, more] = callsUsing(c, resolver);
   if (!site || more) return;
-  const reads = planResponseReads(site, c.endpoint!, resolver, options.compatResponse);
+  const reads = planResponseReads(site, c.endpoint!, resolver, 'already-v2');
   const { endpoint, issues } = c.endpoint === 'user-info' ? { endpoint: c.endpoint, issues: [] } : v2Issues(c, site, evaluator, resolver);
-  const shape = issues.length > 0 ? planRequestShape({ ...c, endpoint }, all, evaluator, resolver) : { edits: [], site };
+  const surgical = issues.length > 0 ? surgicalFix(c, site, endpoint, all, evaluator, resolver) : undefined;
+  const shape = surgical ? { edits: surgical, site } : issues.length > 0 ? planRequestShape({ ...c, endpoint }, all, evaluator, resolver) : { edits: [], site };
   const problem = issues.length > 0 && shape.edits.length === 0 ? `${issues.join('; ')}${shape.problem ? ` (${shape.problem})` : ''}` : undefined;
   c.shape = { edits: shape.edits, readEdits: reads.edits, site, problem, readProblems: reads.problems, fixed: shape.edits.length ? issues : [] };
 }
@@ -190,10 +191,11 @@ function toReference(c: Candidate): Reference {
     if (c.kind === 'v2' && c.shape.fixed?.length) ref.call.fixed = c.shape.fixed;
     if (c.kind === 'v2' && c.shape.readEdits.length) ref.call.readsFixed = c.shape.readEdits.length;
   }
-  if (c.shape?.readProblems.length)
-    ref.responseProblems = c.shape.readProblems.map((p) => ({
-      file: p.unit.file, ...p.unit.lines.position(p.unit.offset + p.node.getStart(p.unit.sf)), message: p.message,
-    }));
+  const at = (p: { unit: CodeUnit; node: ts.Node; message: string }) => ({
+    file: p.unit.file, ...p.unit.lines.position(p.unit.offset + p.node.getStart(p.unit.sf)), message: p.message,
+  });
+  if (c.shape?.readProblems.length) ref.responseProblems = c.shape.readProblems.map(at);
+  if (c.shape?.wrapped?.length) ref.responseWrapped = c.shape.wrapped.map(at);
   return ref;
 }
 

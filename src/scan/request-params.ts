@@ -19,7 +19,7 @@ export interface Param {
 export function queryParams(pieces: Piece[], unit: CodeUnit, layout: Layout): Param[] | null {
   const out: Param[] = [];
   let key: string | null = null;
-  let parts: (string | ts.Node)[] = [];
+  let parts: (string | ts.Node | { constant: string; text: string })[] = [];
   const flush = (): boolean => {
     if (key !== null && key !== '') {
       const value = valueCode(parts, unit, layout);
@@ -37,6 +37,12 @@ export function queryParams(pieces: Piece[], unit: CodeUnit, layout: Layout): Pa
       continue;
     }
     const text = p.text.split('#')[0];
+    // A value that is a whole string constant of this module is written as the constant's name, as the author did.
+    const constant = key !== null && parts.length === 0 && !text.includes('&') ? constantName(p, unit) : undefined;
+    if (constant) {
+      parts.push({ constant, text });
+      continue;
+    }
     for (let i = 0; i < text.length; ) {
       const amp = text.indexOf('&', i);
       const chunk = text.slice(i, amp < 0 ? text.length : amp);
@@ -57,12 +63,27 @@ export function queryParams(pieces: Piece[], unit: CodeUnit, layout: Layout): Pa
   return flush() ? out : null;
 }
 
-function valueCode(parts: (string | ts.Node)[], unit: CodeUnit, layout: Layout): string | null {
+function valueCode(parts: (string | ts.Node | { constant: string; text: string })[], unit: CodeUnit, layout: Layout): string | null {
   if (parts.length === 0) return stringLiteral('', layout);
-  if (parts.length === 1 && typeof parts[0] === 'string') return stringLiteral(decode(parts[0]), layout);
-  if (parts.length === 1) return codeOf(unit, parts[0] as ts.Node);
-  const body = parts.map((p) => (typeof p === 'string' ? decode(p).replace(/[`$\\]/g, '\\$&') : `\${${codeOf(unit, p)}}`)).join('');
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only && typeof only === 'object' && 'constant' in only) return only.constant;
+  const plain = parts.map((p) => (typeof p === 'object' && 'constant' in p ? p.text : p));
+  if (plain.length === 1 && typeof plain[0] === 'string') return stringLiteral(decode(plain[0]), layout);
+  if (plain.length === 1) return codeOf(unit, plain[0] as ts.Node);
+  const body = plain.map((p) => (typeof p === 'string' ? decode(p).replace(/[`$\\]/g, '\\$&') : `\${${codeOf(unit, p)}}`)).join('');
   return `\`${body}\``;
+}
+
+/** The name of a module-level constant whose whole value is this piece (const REDIRECT_URI = 'https://…'). */
+function constantName(piece: Piece, unit: CodeUnit): string | undefined {
+  if (piece.kind !== 'text' || !piece.literal || piece.unit !== unit) return undefined;
+  let n: ts.Node = piece.literal;
+  while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) ||
+    (ts.isBinaryExpression(n.parent) && n.parent.right === n && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(n.parent.operatorToken.kind))))
+    n = n.parent;
+  const decl = n.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== n || !ts.isIdentifier(decl.name)) return undefined;
+  return decl.parent.parent.parent === unit.sf ? decl.name.text : undefined;
 }
 
 /** Source text of a value, without the encodeURIComponent() that URLSearchParams now does itself. */

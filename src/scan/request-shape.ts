@@ -158,7 +158,12 @@ function fetchEdits(site: CallSite, body: Body, layout: Layout, urlEdits: Planne
 
 /** axios.post(url, new URLSearchParams({…}), { headers: { 'Content-Type': … } }), or the same inside axios(config). */
 function axiosEdits(site: CallSite, makeBody: Body, layout: Layout, urlEdits: PlannedEdit[]): CallEdits {
-  const body = makeBody(bodyIndent(site));
+  // One argument per line when the call is written that way (the URL on its own line), else all on one.
+  const text = site.unit.sf.text;
+  const ownLines = text.slice(site.call.arguments?.pos ?? 0, site.urlArg.getStart(site.unit.sf)).includes('\n');
+  const argIndent = ownLines ? indentAt(text, site.urlArg.getStart(site.unit.sf)) : bodyIndent(site);
+  const sep = ownLines ? `,${layout.eol}${argIndent}` : ', ';
+  const body = makeBody(argIndent);
   const header = `${stringLiteral('Content-Type', layout)}: ${stringLiteral(FORM_TYPE, layout)}`;
   const args = site.call.arguments ?? [];
   const callee = site.call.expression;
@@ -185,14 +190,14 @@ function axiosEdits(site: CallSite, makeBody: Body, layout: Layout, urlEdits: Pl
     ? null
     : `{ headers: ${headers} }`;
   if (data && method === 'post') {
-    edits.push(replaceNode(site.unit, data, body));
+    edits.push(replaceNode(site.unit, data, makeBody(indentAt(text, data.getStart(site.unit.sf)))));
     if (config) edits.push(replaceObject(site.unit, config, ['params', 'headers'], urlEdits, [['headers', headers]], layout));
-    else edits.push(insertAfter(site, data, `, ${configText}`));
+    else edits.push(insertAfter(site, data, `${sep}${configText}`));
   } else if (config) {
-    edits.push(insertAfter(site, site.urlArg, `, ${body}`));
+    edits.push(insertAfter(site, site.urlArg, `${sep}${body}`));
     edits.push(replaceObject(site.unit, config, ['params', 'headers'], urlEdits, [['headers', headers]], layout));
   } else {
-    edits.push(insertAfter(site, site.urlArg, `, ${body}, ${configText}`));
+    edits.push(insertAfter(site, site.urlArg, `${sep}${body}${sep}${configText}`));
   }
   return { edits };
 }

@@ -8,9 +8,10 @@ import { skipOuter, type Resolver } from './resolve.js';
 import type { ReadsResult } from './response-reads.js';
 
 /** Expressions whose value is the v1 JSON body: `json` (fetch), `res.data` or a destructured `data` (axios). */
-export function bodyExpressions(site: CallSite, resolver: Resolver, out: ReadsResult): ts.Expression[] {
+/** `inner` receives reads of v1's inner data object (`const { data } = await res.json()`), which is v2's whole body. */
+export function bodyExpressions(site: CallSite, resolver: Resolver, out: ReadsResult, inner: ts.Expression[] = []): ts.Expression[] {
   const { unit } = site;
-  const chained = promiseChain(site);
+  const chained = promiseChain(site, resolver);
   if (chained) return chained;
   if (site.client === 'got' || site.client === 'superagent') return chainedBodies(site, resolver);
   const decl = awaitedInto(site.call);
@@ -41,6 +42,7 @@ export function bodyExpressions(site: CallSite, resolver: Resolver, out: ReadsRe
       if (data && !data.propertyName) {
         // const { data } = await res.json(): v1's data object is v2's whole body.
         out.edits.push(replace(unit, jsonDecl.name, ts.isIdentifier(data.name) ? data.name.text : data.getText(unit.sf)));
+        if (ts.isIdentifier(data.name)) inner.push(...identifiersBoundTo(unit, jsonDecl, data.name.text));
       }
     }
   }
@@ -98,7 +100,7 @@ function functionNamed(unit: CodeUnit, name: string): ts.FunctionDeclaration | t
 }
 
 /** call.then(res => res.json()).then(json => …) (fetch) or call.then(res => … res.data …) (axios): the body reads. */
-function promiseChain(site: CallSite): ts.Expression[] | undefined {
+function promiseChain(site: CallSite, resolver: Resolver): ts.Expression[] | undefined {
   const first = thenCallback(site.call);
   if (!first) return undefined;
   const reads = (fn: ts.ArrowFunction | ts.FunctionExpression, name: string) => paramUses(fn, name);
@@ -114,7 +116,10 @@ function promiseChain(site: CallSite): ts.Expression[] | undefined {
     body.expression.name.text === 'json' && ts.isIdentifier(body.expression.expression) && body.expression.expression.text === param.text;
   const second = isJson ? thenCallback(first.parent) : undefined;
   const json = second?.parameters[0]?.name;
-  return second && json && ts.isIdentifier(json) ? reads(second, json.text) : [];
+  if (second) return json && ts.isIdentifier(json) ? reads(second, json.text) : [];
+  // const json = await fetch(…).then((r) => r.json())
+  const decl = isJson ? awaitedInto(first.parent) : undefined;
+  return decl && ts.isIdentifier(decl.name) ? uses(site.unit, decl, resolver) : [];
 }
 
 /** The callback of `<node>.then(cb)`. */

@@ -16,22 +16,27 @@ export interface ReadsResult {
   edits: PlannedEdit[];
   /** Places that still read the v1 shape and could not be rewritten safely (v1-response-shape). */
   problems: { unit: CodeUnit; node: ts.Node; message: string }[];
+  /** Places wrapped as { data: … } by --compat-response (an unsafe fix, reported). */
+  wrapped: { unit: CodeUnit; node: ts.Node; message: string }[];
 }
 
-export function planResponseReads(site: CallSite, endpoint: EndpointId, resolver: Resolver, compat: boolean): ReadsResult {
-  const out: ReadsResult = { edits: [], problems: [] };
+/** `compat` wraps an escaping body as { data: … }; `alreadyV2` calls never do (their consumers read v2 already). */
+export function planResponseReads(site: CallSite, endpoint: EndpointId, resolver: Resolver, compat: boolean | 'already-v2'): ReadsResult {
+  const out: ReadsResult = { edits: [], problems: [], wrapped: [] };
   if (!['token', 'refresh', 'revoke', 'user-info'].includes(endpoint)) return out;
-  const bodies = bodyExpressions(site, resolver, out);
+  const inner: ts.Expression[] = [];
+  const bodies = bodyExpressions(site, resolver, out, inner);
   if (endpoint === 'user-info') {
     for (const body of bodies) userInfoRead(site.unit, body, out);
     return out;
   }
   for (const body of bodies) readOf(site.unit, body, endpoint, compat, out);
+  for (const data of inner) flatRead(site.unit, data, endpoint, out);
   if (endpoint !== 'revoke') v1Types(site.unit, bodies, out);
   return out;
 }
 
-function readOf(unit: CodeUnit, body: ts.Expression, endpoint: EndpointId, compat: boolean, out: ReadsResult): void {
+function readOf(unit: CodeUnit, body: ts.Expression, endpoint: EndpointId, compat: boolean | 'already-v2', out: ReadsResult): void {
   const p = body.parent;
   if (isMember(body, 'data')) {
     const access = p as ts.PropertyAccessExpression;
@@ -75,9 +80,11 @@ function readOf(unit: CodeUnit, body: ts.Expression, endpoint: EndpointId, compa
       return;
     }
   }
-  if (escapes(body)) {
-    if (compat) out.edits.push(replace(unit, body, `{ data: ${body.getText(unit.sf)} }`));
-    else out.problems.push({ unit, node: body, message: 'the whole v1-shaped response leaves here; its consumers read data.access_token' });
+  if (compat !== 'already-v2' && escapes(body)) {
+    if (compat) {
+      out.edits.push(replace(unit, body, `{ data: ${body.getText(unit.sf)} }`));
+      out.wrapped.push({ unit, node: body, message: 'wrapped as { data: … } (--compat-response) so its consumers keep reading data.access_token' });
+    } else out.problems.push({ unit, node: body, message: 'leaves here whole, and its consumers read the v1 shape (data.access_token)' });
   }
 }
 

@@ -59,6 +59,8 @@ export interface Reference {
   call?: { client: string; line: number; column: number; shapeProblem?: string; fixed?: string[]; readsFixed?: number };
   /** Reads of the response still in the v1 shape that were not rewritten. */
   responseProblems?: CallProblem[];
+  /** Bodies wrapped as { data: … } by --compat-response (an unsafe fix). */
+  responseWrapped?: CallProblem[];
   /** Why this is mobile code, which keeps v1 (never rewritten). */
   mobile?: string;
   /** The query parameters the URL is built with, as code, with their text when it is known statically. */

@@ -47,7 +47,11 @@ export function planUserInfo(c: Candidate, evaluator: Evaluator, resolver: Resol
     const drop = site.client === 'got' ? ['json', 'body', 'form', 'searchParams', 'headers', 'method'] : ['params', 'data', 'headers', 'method'];
     options = rebuilt(site.unit, config, drop, [['headers', headers(site.unit, config, bearer)]], layout, c.edits);
   }
-  edits.push(replace(site.unit, site.urlArg.getStart(site.unit.sf), last.end, `${url}, ${options}`));
+  // One argument per line when the call is written that way.
+  const text = site.unit.sf.text;
+  const ownLines = text.slice(site.call.arguments?.pos ?? 0, site.urlArg.getStart(site.unit.sf)).includes('\n');
+  const sep = ownLines ? `,${layout.eol}${indentAt(text, site.urlArg.getStart(site.unit.sf))}` : ', ';
+  edits.push(replace(site.unit, site.urlArg.getStart(site.unit.sf), last.end, `${url}${sep}${options}`));
   return { edits, site };
 }
 
@@ -104,6 +108,7 @@ function withFields(url: string, fields: { text: string } | { code: string }, la
     return `${url} + ${stringLiteral(`?fields=${fields.text}`, layout)}`;
   }
   if (close === '`') return `${url.slice(0, -1)}?fields=\${${fields.code}}\``;
+  if (quoted) return `${url.slice(0, -1)}?fields=${close} + ${fields.code}`;
   return `${url} + ${stringLiteral('?fields=', layout)} + ${fields.code}`;
 }
 

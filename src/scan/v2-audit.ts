@@ -5,9 +5,12 @@ import { ts } from 'ts-morph';
 import type { EndpointId } from '../endpoints.js';
 import type { CallSite } from './calls.js';
 import type { Evaluator } from './evaluate.js';
-import { layoutOf } from './layout.js';
+import { indentAt, layoutOf, stringLiteral, type Layout } from './layout.js';
+import { knownValue } from './known-values.js';
+import type { PlannedEdit } from './match.js';
+import type { CodeUnit } from './parse.js';
 import type { Candidate } from './match.js';
-import { paramSource } from './request-shape.js';
+import { FORM_TYPE, paramSource } from './request-shape.js';
 import { propertyName, skipOuter, type Resolver } from './resolve.js';
 
 const REQUIRED: Record<string, string[]> = {
@@ -29,7 +32,7 @@ export function v2Issues(c: Candidate, site: CallSite, evaluator: Evaluator, res
   const keys = new Set(source.params.map((p) => (p.key === 'client_id' ? 'client_key' : p.key)));
   const missing = (REQUIRED[endpoint] ?? []).filter((k) => !keys.has(k));
   if (missing.length) issues.push(`it lacks ${missing.join(', ')}`);
-  if (issues.length === 0 && !hasFormContentType(site)) issues.push('its Content-Type is not exactly application/x-www-form-urlencoded (fetch and axios add ;charset=… unless it is set)');
+  if (!hasFormContentType(site)) issues.push('its Content-Type is not exactly application/x-www-form-urlencoded (fetch and axios add ;charset=… unless it is set)');
   return { endpoint, issues };
 }
 
@@ -46,4 +49,71 @@ function hasFormContentType(site: CallSite): boolean {
   if (site.client === 'got' || site.client === 'superagent') return true;
   const text = site.call.getText(site.unit.sf);
   return /['"]?content-type['"]?\s*:\s*['"]application\/x-www-form-urlencoded['"]/i.test(text);
+}
+
+/**
+ * The smallest fix for a v2 call whose parameters already sit in an object body: rename client_id, add the missing
+ * parameters, set the Content-Type value. undefined when the call needs the full rewrite (query string, JSON body).
+ */
+export function surgicalFix(c: Candidate, site: CallSite, endpoint: EndpointId, all: Candidate[], evaluator: Evaluator, resolver: Resolver): PlannedEdit[] | undefined {
+  const layout = layoutOf(site.unit, site.call);
+  const source = paramSource(c, site, evaluator, resolver, layout);
+  if ('problem' in source || source.cut.length > 0 || !source.object || isJsonBody(site, source.object)) return undefined;
+  const { unit } = site;
+  const obj = source.object;
+  const edits: PlannedEdit[] = [];
+  for (const p of obj.properties)
+    if ((ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyName(p.name) === 'client_id' && !ts.isShorthandPropertyAssignment(p))
+      edits.push(replace(unit, p.name, 'client_key'));
+  const keys = new Set(source.params.map((p) => (p.key === 'client_id' ? 'client_key' : p.key)));
+  const added: [string, string][] = [];
+  for (const key of REQUIRED[endpoint] ?? []) {
+    if (keys.has(key)) continue;
+    const value = key === 'grant_type' ? stringLiteral(endpoint === 'refresh' ? 'refresh_token' : 'authorization_code', layout) : knownValue(key, site, all);
+    if (value === undefined) return undefined;
+    added.push([key, value]);
+  }
+  if (added.length) edits.push(insertProperties(unit, obj, added, layout));
+  if (!hasFormContentType(site)) {
+    const header = contentTypeLiteral(site);
+    if (!header) return undefined;
+    edits.push(replace(unit, header, stringLiteral(FORM_TYPE, { ...layout, quote: unit.sf.text[header.getStart(unit.sf)] })));
+  }
+  return edits;
+}
+
+/** The string literal value of a Content-Type header written in the call. */
+function contentTypeLiteral(site: CallSite): ts.StringLiteral | undefined {
+  let found: ts.StringLiteral | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isPropertyAssignment(n) && /^content-type$/i.test(propertyName(n.name) ?? '') && ts.isStringLiteral(n.initializer)) found = n.initializer;
+    else ts.forEachChild(n, visit);
+  };
+  for (const a of site.call.arguments ?? []) visit(a);
+  return found;
+}
+
+/** Properties appended to an object literal in its own layout (one line, or one per line with a trailing comma kept). */
+function insertProperties(unit: CodeUnit, obj: ts.ObjectLiteralExpression, entries: [string, string][], layout: Layout): PlannedEdit {
+  const text = unit.sf.text;
+  const last = obj.properties[obj.properties.length - 1];
+  const items = entries.map(([k, v]) => (k === v ? k : `${k}: ${v}`));
+  const multiline = /\n/.test(text.slice(obj.getStart(unit.sf), last.getStart(unit.sf)));
+  const trailing = obj.properties.hasTrailingComma;
+  const at = trailing ? text.indexOf(',', last.end) + 1 : last.end;
+  const indent = indentAt(text, last.getStart(unit.sf));
+  const insert = multiline
+    ? (trailing ? '' : ',') + items.map((i) => `${layout.eol}${indent}${i}`).join(',') + (trailing ? ',' : '')
+    : (trailing ? ' ' : ', ') + items.join(', ') + (trailing ? ',' : '');
+  return replaceAt(unit, at, at, insert);
+}
+
+function replace(unit: CodeUnit, node: ts.Node, text: string): PlannedEdit {
+  return replaceAt(unit, node.getStart(unit.sf), node.end, text);
+}
+
+function replaceAt(unit: CodeUnit, from: number, to: number, text: string): PlannedEdit {
+  const start = unit.offset + from;
+  return { file: unit.file, start, end: unit.offset + to, old: unit.sf.text.slice(from, to), text, piece: { kind: 'text', text: '', unit, start, literal: null } };
 }
