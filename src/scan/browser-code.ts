@@ -18,6 +18,7 @@ export function browserReason(unit: CodeUnit): string | undefined {
   return undefined;
 }
 
-export function browserProblem(reason: string): string {
-  return `this call runs in the browser (${reason}): move it to your server, which keeps the client secret and is not blocked by CORS, and call that from the browser`;
+export function browserProblem(reason: string, carriesSecret = true): string {
+  const why = carriesSecret ? 'which keeps the client secret and is not blocked by CORS' : 'which is not blocked by CORS';
+  return `this call runs in the browser (${reason}): move it to your server, ${why}, and call that from the browser`;
 }

@@ -146,6 +146,7 @@ function auditV2(c: Candidate, all: Candidate[], evaluator: Evaluator, resolver:
   if (!site || more) return;
   const reads = planResponseReads(site, c.endpoint!, resolver, 'already-v2');
   const { endpoint, issues } = c.endpoint === 'user-info' ? { endpoint: c.endpoint, issues: [] } : v2Issues(c, site, evaluator, resolver);
+  c.endpoint = endpoint; // /v2/oauth/token/ serves both: its grant_type tells a refresh apart
   const surgical = issues.length > 0 ? surgicalFix(c, site, endpoint, all, evaluator, resolver) : undefined;
   const shape = surgical ? { edits: surgical, site } : issues.length > 0 ? planRequestShape({ ...c, endpoint }, all, evaluator, resolver) : { edits: [], site };
   const problem = issues.length > 0 && shape.edits.length === 0 ? `${issues.join('; ')}${shape.problem ? ` (${shape.problem})` : ''}` : undefined;

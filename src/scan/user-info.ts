@@ -19,7 +19,7 @@ export function planUserInfo(c: Candidate, evaluator: Evaluator, resolver: Resol
   if (sites.length !== 1) return { edits: [], problem: sites.length ? 'the URL is sent by several calls' : 'the call that sends it was not found' };
   const site = sites[0];
   const browser = browserReason(site.unit);
-  if (browser) return { edits: [], site, problem: browserProblem(browser) };
+  if (browser) return { edits: [], site, problem: browserProblem(browser, false) };
   if (!['fetch', 'axios', 'got', 'superagent'].includes(site.client))
     return { edits: [], site, problem: `user info calls made with ${site.client === 'unknown' ? 'this HTTP client' : site.client} are not rewritten yet` };
   const place = c.root.unit === site.unit && !ts.isObjectLiteralExpression(skipOuter(site.urlArg)) ? urlInArgument(c, site.urlArg, site.call, evaluator) : undefined;
