@@ -10,9 +10,16 @@ export interface Layout {
   eol: string;
 }
 
+const fileLayouts = new WeakMap<ts.SourceFile, { unit: string; eol: string }>();
+
 export function layoutOf(unit: CodeUnit, near?: ts.Node): Layout {
-  const text = unit.sf.text;
-  return { quote: quoteOf(unit, near ?? unit.sf), unit: indentUnit(text), eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  let file = fileLayouts.get(unit.sf);
+  if (!file) {
+    const text = unit.sf.text;
+    file = { unit: indentUnit(text), eol: text.includes('\r\n') ? '\r\n' : '\n' };
+    fileLayouts.set(unit.sf, file);
+  }
+  return { quote: quoteOf(unit, near ?? unit.sf), ...file };
 }
 
 /** The quote of the nearest string literal (in `near`, else in the file); single by default. */
