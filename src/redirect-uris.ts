@@ -16,7 +16,7 @@ export const MAX_REDIRECT_URI_LENGTH = 512;
 /** A redirect URI value whose text is known, and where that text came from. */
 export interface KnownRedirect {
   value: string;
-  /** For messages: "from REDIRECT_URI (src/config.ts:3)", "from TIKTOK_REDIRECT_URI in .env:3", "written in the URL". */
+  /** For messages: "from REDIRECT_URI at src/config.ts:3", "from TIKTOK_REDIRECT_URI in .env:3", "written in the code". */
   origin: string;
   /** Where the value is written (absolute file), for the list of URIs to register. */
   file: string;
@@ -91,8 +91,15 @@ function isLocalHost(host: string): boolean {
  * query string.
  */
 export function redirectFacts(lookup: OAuthLookup, ref: Reference, param: Param, cwd: string): RedirectFacts {
-  if (param.static !== undefined)
-    return { known: [{ value: param.static, origin: isNameLike(param.value) ? `from ${param.value}` : 'written in the URL', file: ref.file, line: ref.line }] };
+  if (param.static !== undefined) {
+    if (param.static.trim() === '') return { known: [] };
+    // Known already; follow the name only to say where it is declared.
+    const site = isNameLike(param.value) ? lookup.site(ref, param) : undefined;
+    const shape = site ? lookup.shapes(site.unit, site.node).find((s) => s.via.length > 0 && s.parts.every((p) => p.kind === 'text') && textOf(s) === param.static) : undefined;
+    const at = shape?.via[shape.via.length - 1];
+    if (shape && at) return { known: [{ value: param.static, origin: `from ${viaText(shape, cwd)}`, file: at.file, line: at.line }] };
+    return { known: [{ value: param.static, origin: isNameLike(param.value) ? `from ${param.value}` : 'written in the code', file: ref.file, line: ref.line }] };
+  }
   const site = lookup.valueOf(ref, param);
   if (!site) return { known: [] };
   const facts: RedirectFacts = { known: [] };
@@ -100,7 +107,9 @@ export function redirectFacts(lookup: OAuthLookup, ref: Reference, param: Param,
     const via = viaText(shape, cwd);
     const at = shape.via[shape.via.length - 1] ?? { file: ref.file, line: ref.line };
     if (shape.parts.every((p) => p.kind === 'text')) {
-      facts.known.push({ value: textOf(shape), origin: via ? `from ${via}` : 'written in the code', file: at.file, line: at.line });
+      // An empty fallback (`process.env.X ?? ''`) is no value at all: nothing to judge or register.
+      if (textOf(shape).trim() !== '')
+        facts.known.push({ value: textOf(shape), origin: via ? `from ${via}` : 'written in the code', file: at.file, line: at.line });
       continue;
     }
     let substituted = false;
@@ -122,18 +131,24 @@ export function redirectFacts(lookup: OAuthLookup, ref: Reference, param: Param,
 
 /** "REDIRECT_URI (src/config.ts:3)": the names followed to the value, for a message. */
 function viaText(shape: Shape, cwd: string): string {
-  return shape.via.map((v) => `${v.name} (${relativeFile(cwd, v.file)}:${v.line})`).join(' -> ');
+  return shape.via.map((v) => `${v.name} at ${relativeFile(cwd, v.file)}:${v.line}`).join(' -> ');
 }
 
 function textOf(shape: Shape): string {
   return shape.parts.map((p) => (p.kind === 'text' ? p.text : '')).join('');
 }
 
-/** The value with its env parts read from each `.env*` file that defines every one of them. */
+/**
+ * The value with its env parts read from each `.env*` file that defines every one of them. Only the `.env*` files in
+ * the folder of the code reading the variable or above it count (dotenv and the frameworks load them from the package
+ * root): another package's .env configures another app.
+ */
 function withEnv(lookup: OAuthLookup, shape: Shape, cwd: string): KnownRedirect[] {
-  const names = [...new Set(shape.parts.flatMap((p) => (p.kind === 'env' ? [p.name] : [])))];
+  const reads = shape.parts.flatMap((p) => (p.kind === 'env' ? [p] : []));
+  const names = [...new Set(reads.map((p) => p.name))];
   const env = lookup.env();
-  const files = [...new Set(names.flatMap((n) => (env.get(n) ?? []).map((l) => l.file)))];
+  const applies = (envFile: string, name: string) => reads.some((r) => r.name === name && isAbove(path.dirname(envFile), r.file));
+  const files = [...new Set(names.flatMap((n) => (env.get(n) ?? []).filter((l) => applies(l.file, n)).map((l) => l.file)))];
   const out: KnownRedirect[] = [];
   for (const file of files) {
     const lines = names.map((n) => (env.get(n) ?? []).filter((l) => l.file === file && l.value !== '').pop());
@@ -182,6 +197,10 @@ export function collectRedirectUris(scan: ScanResult, cwd: string): RedirectUriE
     out.push({ value: e.value, file: e.file, line: e.line, problems: redirectUriProblems(e.value) });
   }
   return out;
+}
+
+function isAbove(dir: string, file: string): boolean {
+  return file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
 }
 
 function looksLikeUrl(value: string): boolean {

@@ -76,7 +76,7 @@ server's token, refresh and revoke requests (spec section 2).
       if (reasons.length === 0) continue;
       reportedLines.add(`${ref.file}:${ref.line}`);
       findings.push(paramFinding(ref, cwd, 'client-secret-exposed', 'error', 'manual',
-        `client_secret (${describeValue(param.value)}) is exposed: ${reasons.join('; ')}. Only the server's token, refresh and revoke requests may carry it (spec sections 2 and 5).`,
+        `client_secret of ${ref.url} (${describeValue(param.value)}) is exposed: ${reasons.join('; ')}. Only the server's token, refresh and revoke requests may carry it (spec sections 2 and 5).`,
         ref.endpoint === 'authorize' ? `Remove client_secret from the authorize URL. ${MOVE_STEP}` : MOVE_STEP));
     }
 

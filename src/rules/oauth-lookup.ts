@@ -28,7 +28,7 @@ export interface EnvLine {
 }
 
 /** One piece of a value: known text, an environment variable, or something known only at run time. */
-export type Part = { kind: 'text'; text: string } | { kind: 'env'; name: string } | { kind: 'hole'; code: string };
+export type Part = { kind: 'text'; text: string } | { kind: 'env'; name: string; file: string } | { kind: 'hole'; code: string };
 
 /** A name followed to its declaration. */
 export interface Via {
@@ -232,7 +232,7 @@ export class OAuthLookup {
     if (depth > MAX_DEPTH) return hole();
     if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e)) return one([{ kind: 'text', text: e.text }]);
     const env = envName(e);
-    if (env) return one([{ kind: 'env', name: env }]);
+    if (env) return one([{ kind: 'env', name: env, file: unit.file }]);
     if (ts.isTemplateExpression(e)) {
       let out: Shape[] = one([{ kind: 'text', text: e.head.text }]);
       for (const span of e.templateSpans) {
@@ -254,7 +254,7 @@ export class OAuthLookup {
       const callee = skipOuter(e.expression);
       if (ts.isIdentifier(callee) && ENCODERS.has(callee.text) && e.arguments.length === 1) return this.shapes(unit, e.arguments[0], depth + 1, via);
       const read = this.envReader(unit, e);
-      if (read) return one([{ kind: 'env', name: read }]);
+      if (read) return one([{ kind: 'env', name: read, file: unit.file }]);
       return hole();
     }
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {

@@ -39,7 +39,7 @@ make sure the challenge is what TikTok expects (hex SHA-256 of the verifier, per
       findings.push(
         paramFinding(
           ref, cwd, 'pkce-on-web', 'warning', 'none',
-          `${keys.join(', ')} in ${where} of a web flow: TikTok documents PKCE for mobile and desktop only (hex SHA-256 challenge, not base64url), ` +
+          `${keys.join(', ')} sent with ${ref.url} (${where} of a web flow): TikTok documents PKCE for mobile and desktop only (hex SHA-256 challenge, not base64url), ` +
             'and web logins have met code_challenge errors; unverified for web (spec section 2). Reported, not changed: test the flow, and drop PKCE if TikTok rejects it.',
         ),
       );

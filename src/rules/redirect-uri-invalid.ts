@@ -45,7 +45,7 @@ A query string is reported apart, by \`redirect-uri-query\`.`,
       findings.push(
         paramFinding(
           ref, cwd, 'redirect-uri-invalid', 'error', 'manual',
-          `redirect_uri ${what}. v2 web apps need an absolute https URI under ${MAX_REDIRECT_URI_LENGTH} characters, without a fragment, registered exactly (spec section 4).`,
+          `redirect_uri of ${ref.url} is one v2 rejects: ${what}. v2 web apps need an absolute https URI under ${MAX_REDIRECT_URI_LENGTH} characters, without a fragment, registered exactly (spec section 4).`,
           `Change ${bad.map((k) => k.origin.replace(/^from /, '')).filter((o, i, all) => all.indexOf(o) === i).join(', ')} to an absolute https URI on your domain ` +
             `(no fragment, under ${MAX_REDIRECT_URI_LENGTH} characters), register it in the developer portal exactly, and send the same value in the token request.`,
         ),

@@ -24,8 +24,7 @@ rejects such a URI with an error page naming redirect_uri. TikTok returns \`stat
 
 **Fix.** Register the URI without its query string and send exactly that as \`redirect_uri\`, in the authorize URL and
 in the token request. Put the parameters into \`state\` (for example base64url JSON of \`{ nonce, next }\` where the
-nonce is random and kept in the session), and read them back from \`state\` in the callback after checking the nonce.
-The state transform does this where it can see the whole flow; otherwise it is a manual step.`,
+nonce is random and kept in the session), and read them back from \`state\` in the callback after checking the nonce.`,
   },
   check(scan, cwd) {
     const lookup = lookupFor(scan);
@@ -51,7 +50,7 @@ The state transform does this where it can see the whole flow; otherwise it is a
       findings.push(
         paramFinding(
           ref, cwd, 'redirect-uri-query', 'error', 'manual',
-          `redirect_uri has a query string (${names.length > 0 ? `parameters: ${names.join(', ')}` : 'built at run time'}): ${fresh.map((p) => p.text).join('; ')}. ` +
+          `redirect_uri of ${ref.url} has a query string (${names.length > 0 ? `parameters: ${names.join(', ')}` : 'built at run time'}): ${fresh.map((p) => p.text).join('; ')}. ` +
             `v2 accepts only the exact registered URI, with no query (spec section 4); move ${list} into state.`,
           `Register and send redirect_uri without its query string (in the authorize URL and the token request), carry ${list} in state ` +
             `(with a random nonce the callback checks), and read ${names.length === 1 ? 'it' : 'them'} back from state in the callback.`,

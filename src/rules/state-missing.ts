@@ -36,7 +36,7 @@ is also where data the redirect URI used to carry must travel, since redirect UR
       findings.push(
         paramFinding(
           ref, cwd, 'state-missing', 'error', 'manual',
-          `The authorize URL sends ${ref.params.map((p) => p.key).join(', ')} but no state: nothing ties the callback to this browser's login (login CSRF). ` +
+          `${ref.url} sends ${ref.params.map((p) => p.key).join(', ')} but no state: nothing ties the callback to this browser's login (login CSRF). ` +
             'Send an unguessable state and check it in the callback (spec section 4).',
           STATE_STEP,
         ),

@@ -47,7 +47,7 @@ are predictable, and a constant protects nothing: an attacker who can guess it c
       findings.push(
         paramFinding(
           ref, cwd, 'state-weak', 'warning', 'manual',
-          `state is ${reason === 'a constant' ? 'a constant' : `made from ${reason}`}${from}: it can be guessed, so the callback cannot tell a forged ` +
+          `state of ${ref.url} is ${reason === 'a constant' ? 'a constant' : `made from ${reason}`}${from}: it can be guessed, so the callback cannot tell a forged ` +
             'redirect from a real one (spec sections 4 and 5). Use a cryptographically random value per login.',
           STATE_STEP,
         ),
