@@ -8,6 +8,7 @@ import { discover, type DiscoveredFile } from './discover.js';
 import { uncommittedChanges } from './git.js';
 import { countBySeverity, sortFindings, type Finding, type Report } from './report/model.js';
 import { formatFromPath, printReport } from './report/printer.js';
+import { redactSecrets } from './report/redact.js';
 import { relativeFile } from './rules/reference-finding.js';
 import { UsageError, type RunOptions, type RunResult } from './run-options.js';
 import { VERSION } from './version.js';
@@ -52,7 +53,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
     },
     findings: sortFindings(findings),
     redirectUris,
-    changes: diffs.map(({ change, diff }) => ({ file: relativeFile(cwd, change.file), diff, transforms: change.transforms })),
+    changes: diffs.map(({ change, diff }) => ({ file: relativeFile(cwd, change.file), diff: redactSecrets(diff), transforms: change.transforms })),
     skipped: found.skipped.map((s) => ({ file: relativeFile(cwd, s.file), reason: s.reason })),
   };
   if (reportPath) {
