@@ -8,6 +8,7 @@ import { tokenRequestShape } from './token-request-shape.js';
 import { v1ResponseShape } from './v1-response-shape.js';
 import { v2UserinfoErrorCheck } from './v2-userinfo-error-check.js';
 import { mobileV1Kept } from './mobile-v1-kept.js';
+import { mixedTokenUse } from './mixed-token-use.js';
 import { redirectUriQuery } from './redirect-uri-query.js';
 import { redirectUriInvalid } from './redirect-uri-invalid.js';
 import { redirectUriCount } from './redirect-uri-count.js';
@@ -16,7 +17,7 @@ import { stateWeak } from './state-weak.js';
 import { clientSecretExposed } from './client-secret-exposed.js';
 import { pkceOnWeb } from './pkce-on-web.js';
 
-export const RULES: readonly Rule[] = [v1Endpoint, hybridHost, tokenRequestShape, v1ResponseShape, v2UserinfoErrorCheck,
+export const RULES: readonly Rule[] = [v1Endpoint, hybridHost, mixedTokenUse, tokenRequestShape, v1ResponseShape, v2UserinfoErrorCheck,
   redirectUriQuery, redirectUriInvalid, redirectUriCount, stateMissing, stateWeak, clientSecretExposed, pkceOnWeb,
   mobileV1Kept, nonCodeReference, parseError];
 
