@@ -274,7 +274,7 @@ describe('Markdown report', () => {
   });
 
   it('has every section when there is data, in order', () => {
-    expect(sections(md)).toEqual(['## Summary', '## Changes', '## Manual steps', '## Findings', '## Redirect URIs to register', '## Skipped files', '## Rules']);
+    expect(sections(md)).toEqual(['## Summary', '## Changes', '## Manual steps', '## Redirect URIs to register', '## Before you deploy', '## Findings', '## Skipped files', '## Rules']);
   });
 
   it('omits every empty section but Summary', () => {
@@ -346,5 +346,36 @@ describe('Markdown report', () => {
     expect(printMarkdown(unfixed).split('\n')[2]).toBe('**1 error left**: see Findings.');
     const comments = report([finding({ ruleId: 'v1-endpoint', severity: 'info', file: 'a.ts', line: 1, apiVersion: 'v1' })]);
     expect(printMarkdown(comments).split('\n')[2]).toMatch(/^\*\*Ready to ship\*\*: nothing left to change/);
+  });
+});
+
+describe('Markdown report as a migration plan', () => {
+  const finding = (ruleId: string, endpoint: string | undefined, line: number, fix: 'auto' | 'manual' | 'none' = 'manual') => ({
+    ruleId, severity: 'error' as const, file: 'src/a.ts', line, column: 1, endpoint: endpoint as never, fix, message: `${ruleId} at ${line}`, manualStep: 'do it',
+  });
+  const report = {
+    schemaVersion: 1 as const, tool: { name: 'tiktok-migrate' as const, version: '0' }, mode: 'dry-run' as const, cwd: '/x',
+    summary: { filesScanned: 1, filesChanged: 0, findingsBySeverity: { error: 5, warning: 0, info: 1 } },
+    findings: [
+      finding('v1-endpoint', 'revoke', 1), finding('v1-endpoint', 'user-info', 2), finding('redirect-uri-query', undefined, 3),
+      finding('v1-endpoint', 'refresh', 4), finding('v1-endpoint', 'authorize', 5), finding('token-request-shape', 'token', 6),
+      finding('mixed-token-use', 'refresh', 7, 'auto'), { ...finding('mobile-v1-kept', 'token', 8, 'none'), severity: 'info' as const },
+    ],
+    redirectUris: [], changes: [], skipped: [],
+  };
+  const md = printMarkdown(report);
+
+  it('orders manual steps by the flow: authorize, callback, token, refresh, revoke, data calls', () => {
+    const manual = md.slice(md.indexOf('## Manual steps'), md.indexOf('\n## ', md.indexOf('## Manual steps') + 1));
+    const order = [...manual.matchAll(/`src\/a\.ts:(\d+)`/g)].map((m) => Number(m[1]));
+    expect(order).toEqual([5, 3, 6, 4, 1, 2]);
+  });
+
+  it('has the mixed flows, the mobile code kept and the before-you-deploy checklist', () => {
+    expect(md).toContain('## Mixed v1/v2 flows\n\n- `src/a.ts:7` — mixed-token-use at 7 **Resolved by this migration.**');
+    expect(md).toContain('## Mobile code kept on v1');
+    expect(md).toContain('`src/a.ts:8` — mobile-v1-kept at 8');
+    expect(md).toMatch(/## Before you deploy\n\n- \[ \] Register every redirect URI/);
+    expect(md).toContain('2024-02-29');
   });
 });

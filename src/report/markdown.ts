@@ -2,6 +2,7 @@
 // what the model holds (never reads a source file), so nothing the scan did not put in a message can leak into it.
 import { RULES, ruleById } from '../rules/index.js';
 import { sortFindings, type Finding, type Report } from './model.js';
+import { beforeDeploySection, byFlow, mixedFlowsSection, mobileSection } from './plan-sections.js';
 
 export const MARKDOWN_TITLE = '# TikTok OAuth v1 → v2 migration report';
 
@@ -12,8 +13,11 @@ export function printMarkdown(report: Report): string {
     summarySection(report, findings),
     changesSection(report),
     manualStepsSection(findings),
-    findingsSection(findings),
+    mixedFlowsSection(findings, ruleLink),
     redirectUrisSection(report),
+    mobileSection(findings, ruleLink),
+    findings.length > 0 || report.changes.length > 0 ? beforeDeploySection() : undefined,
+    findingsSection(findings),
     skippedSection(report),
     rulesSection(findings),
   ].filter((s): s is string => s !== undefined);
@@ -86,7 +90,7 @@ function changesSection(report: Report): string | undefined {
 }
 
 function manualStepsSection(findings: readonly Finding[]): string | undefined {
-  const manual = findings.filter((f) => f.fix === 'manual');
+  const manual = byFlow(findings.filter((f) => f.fix === 'manual'));
   if (manual.length === 0) return undefined;
   const items = manual.map((f) => {
     const head = `- [ ] ${code(`${f.file}:${f.line}`)} — ${escapeInline(f.message)} (${ruleLink(f.ruleId)})`;
