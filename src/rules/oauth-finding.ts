@@ -20,19 +20,4 @@ export function paramFinding(
   return finding;
 }
 
-/** A finding at a place in a file that is not a reference (a .env line, a read of an env variable). */
-export function placeFinding(
-  file: string,
-  line: number,
-  column: number,
-  cwd: string,
-  ruleId: string,
-  severity: Severity,
-  fix: Fix,
-  message: string,
-  manualStep?: string,
-): Finding {
-  const finding: Finding = { ruleId, severity, file: relativeFile(cwd, file), line, column, fix, message };
-  if (fix === 'manual' && manualStep) finding.manualStep = manualStep;
-  return finding;
-}
+export { placeFinding } from './reference-finding.js';

@@ -1,7 +1,7 @@
 // Turns a scanner Reference into a report Finding: the part every reference-based rule shares.
 import path from 'node:path';
 import { endpointById, v2Url } from '../endpoints.js';
-import type { Finding, Severity } from '../report/model.js';
+import type { Finding, Fix, Severity } from '../report/model.js';
 import type { Reference } from '../scan/types.js';
 
 export function relativeFile(cwd: string, file: string): string {
@@ -46,4 +46,26 @@ export function findingFromReference(
     finding.manualStep = [why, step].filter(Boolean).join(' ');
   }
   return finding;
+}
+
+/** A finding at a place in a file (a call, a .env line, a read of an env variable), with what else is known. */
+export function placeFinding(
+  file: string,
+  line: number,
+  column: number,
+  cwd: string,
+  ruleId: string,
+  severity: Severity,
+  fix: Fix,
+  message: string,
+  manualStep?: string,
+  extra: Pick<Finding, 'endpoint' | 'apiVersion'> = {},
+): Finding {
+  const finding: Finding = { ruleId, severity, file: relativeFile(cwd, file), line, column, ...stripUndefined(extra), fix, message };
+  if (fix === 'manual' && manualStep) finding.manualStep = manualStep;
+  return finding;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,5 +1,6 @@
 import type { Rule } from './rule.js';
-import { describeEndpoint, relativeFile } from './reference-finding.js';
+import { describeEndpoint, placeFinding } from './reference-finding.js';
+import type { Reference } from '../scan/types.js';
 import { endpointById } from '../endpoints.js';
 
 export const tokenRequestShape: Rule = {
@@ -24,37 +25,27 @@ refresh_token\` (client_secret is new in v2); revoke needs \`client_key, client_
 the message says exactly what to add, and where.`,
   },
   check(scan, cwd) {
-    const fixed = scan.references
-      .filter((ref) => ref.where === 'code' && ref.call?.fixed?.length)
-      .map((ref) => ({
-        ruleId: 'token-request-shape',
-        severity: 'error' as const,
-        file: relativeFile(cwd, ref.file),
-        line: ref.call!.line,
-        column: ref.call!.column,
-        endpoint: ref.endpoint,
-        apiVersion: 'v2' as const,
-        fix: 'auto' as const,
-        message: `The v2 ${describeEndpoint(ref)} call is malformed: ${ref.call!.fixed!.join('; ')}. It is rewritten as v2 requires.`,
-      }));
-    return [...fixed, ...scan.references
-      .filter((ref) => ref.where === 'code' && ref.call?.shapeProblem)
-      .map((ref) => {
-        const endpoint = endpointById(ref.endpoint!);
-        return {
-          ruleId: 'token-request-shape',
-          severity: 'error' as const,
-          file: relativeFile(cwd, ref.file),
-          line: ref.call!.line,
-          column: ref.call!.column,
-          endpoint: ref.endpoint,
-          apiVersion: ref.kind === 'v2' ? ('v2' as const) : ('v1' as const),
-          fix: 'manual' as const,
-          message: ref.kind === 'v2'
-            ? `The v2 ${describeEndpoint(ref)} call (${ref.call!.client}) is malformed: ${ref.call!.shapeProblem}.`
-            : `The ${describeEndpoint(ref)} call (${ref.call!.client}) was not reshaped for v2: ${ref.call!.shapeProblem}.`,
-          manualStep: endpoint.manualStep,
-        };
-      })];
+    const at = (ref: Reference) => [ref.file, ref.call!.line, ref.call!.column, cwd, 'token-request-shape', 'error'] as const;
+    return scan.references
+      .filter((ref) => ref.where === 'code' && (ref.call?.fixed?.length || ref.call?.shapeProblem))
+      .map((ref) =>
+        ref.call!.shapeProblem
+          ? placeFinding(
+              ...at(ref),
+              'manual',
+              ref.kind === 'v2'
+                ? `The v2 ${describeEndpoint(ref)} call (${ref.call!.client}) is malformed: ${ref.call!.shapeProblem}.`
+                : `The ${describeEndpoint(ref)} call (${ref.call!.client}) was not reshaped for v2: ${ref.call!.shapeProblem}.`,
+              endpointById(ref.endpoint!).manualStep,
+              { endpoint: ref.endpoint, apiVersion: ref.kind === 'v2' ? 'v2' : 'v1' },
+            )
+          : placeFinding(
+              ...at(ref),
+              'auto',
+              `The v2 ${describeEndpoint(ref)} call is malformed: ${ref.call!.fixed!.join('; ')}. It is rewritten as v2 requires.`,
+              undefined,
+              { endpoint: ref.endpoint, apiVersion: 'v2' },
+            ),
+      );
   },
 };

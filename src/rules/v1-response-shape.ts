@@ -1,5 +1,7 @@
 import type { Rule } from './rule.js';
-import { relativeFile } from './reference-finding.js';
+import { placeFinding } from './reference-finding.js';
+import type { Finding } from '../report/model.js';
+import type { CallProblem } from '../scan/types.js';
 
 export const v1ResponseShape: Rule = {
   meta: {
@@ -26,45 +28,26 @@ alive, and v1's error fields are not recreated).`,
   },
   check(scan, cwd) {
     const seen = new Set<string>(); // a helper shared by several calls is reported once
-    const fixed = scan.references
-      .filter((ref) => ref.kind === 'v2' && ref.endpoint !== 'user-info' && ref.call?.readsFixed)
-      .map((ref) => ({
-        ruleId: 'v1-response-shape',
-        severity: 'error' as const,
-        file: relativeFile(cwd, ref.file),
-        line: ref.call!.line,
-        column: ref.call!.column,
-        endpoint: ref.endpoint,
-        apiVersion: 'v2' as const,
-        fix: 'auto' as const,
-        message: `The response of this v2 ${ref.endpoint} call is read in the v1 shape (${ref.call!.readsFixed} read${ref.call!.readsFixed === 1 ? '' : 's'}, e.g. json.data.access_token); moved to v2's flat fields.`,
-      }));
-    const wrapped = scan.references.flatMap((ref) =>
-      (ref.responseWrapped ?? []).map((p) => ({
-        ruleId: 'v1-response-shape',
-        severity: 'warning' as const,
-        file: relativeFile(cwd, p.file),
-        line: p.line,
-        column: p.column,
-        endpoint: ref.endpoint,
-        apiVersion: 'v1' as const,
-        fix: 'auto' as const,
-        message: `The ${ref.endpoint} response is ${p.message}; an unsafe fix: v1's error fields are not recreated, so move its consumers to the v2 shape when you can.`,
-      })),
-    );
-    return [...fixed, ...wrapped, ...scan.references.flatMap((ref) =>
-      (ref.responseProblems ?? []).filter((p) => !seen.has(`${p.file}:${p.line}:${p.column}`) && seen.add(`${p.file}:${p.line}:${p.column}`)).map((p) => ({
-        ruleId: 'v1-response-shape',
-        severity: 'error' as const,
-        file: relativeFile(cwd, p.file),
-        line: p.line,
-        column: p.column,
-        endpoint: ref.endpoint,
-        apiVersion: 'v1' as const,
-        fix: 'manual' as const,
-        message: `The ${ref.endpoint === 'revoke' ? 'revoke' : 'token'} response ${p.message}.`,
-        manualStep: 'Read the v2 shape here: token fields at the top level (json.access_token), errors in json.error / json.error_description; or re-run with --compat-response to wrap the response as { data: … } at this spot.',
-      })),
-    )];
+    const firstTime = (p: CallProblem) => !seen.has(`${p.file}:${p.line}:${p.column}`) && !!seen.add(`${p.file}:${p.line}:${p.column}`);
+    return scan.references.flatMap((ref) => {
+      const extra = { endpoint: ref.endpoint, apiVersion: ref.kind === 'v2' ? ('v2' as const) : ('v1' as const) };
+      const what = ref.endpoint === 'revoke' ? 'revoke' : 'token';
+      const out: Finding[] = [];
+      if (ref.kind === 'v2' && ref.endpoint !== 'user-info' && ref.call?.readsFixed) {
+        const n = ref.call.readsFixed;
+        out.push(placeFinding(ref.file, ref.call.line, ref.call.column, cwd, 'v1-response-shape', 'error', 'auto',
+          `The response of this v2 ${ref.endpoint} call is read in the v1 shape (${n} read${n === 1 ? '' : 's'}, e.g. json.data.access_token); moved to v2's flat fields.`,
+          undefined, extra));
+      }
+      for (const p of ref.responseWrapped ?? [])
+        out.push(placeFinding(p.file, p.line, p.column, cwd, 'v1-response-shape', 'warning', 'auto',
+          `The ${what} response is ${p.message}; an unsafe fix: v1's error fields are not recreated, so move its consumers to the v2 shape when you can.`,
+          undefined, extra));
+      for (const p of (ref.responseProblems ?? []).filter(firstTime))
+        out.push(placeFinding(p.file, p.line, p.column, cwd, 'v1-response-shape', 'error', 'manual', `The ${what} response ${p.message}.`,
+          'Read the v2 shape here: token fields at the top level (json.access_token), errors in json.error / json.error_description; or re-run with --compat-response to wrap the response as { data: … } at this spot.',
+          extra));
+      return out;
+    });
   },
 };

@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { relativeFile } from './reference-finding.js';
+import { placeFinding } from './reference-finding.js';
 
 export const v2UserinfoErrorCheck: Rule = {
   meta: {
@@ -20,16 +20,10 @@ such check turns success into failure.
   check(scan, cwd) {
     return scan.references
       .filter((ref) => ref.kind === 'v2' && ref.endpoint === 'user-info' && ref.call?.readsFixed)
-      .map((ref) => ({
-        ruleId: 'v2-userinfo-error-check',
-        severity: 'error' as const,
-        file: relativeFile(cwd, ref.file),
-        line: ref.call!.line,
-        column: ref.call!.column,
-        endpoint: ref.endpoint,
-        apiVersion: 'v2' as const,
-        fix: 'auto' as const,
-        message: `The v2 user info error check treats success as failure (error.code is "ok" on success); ${ref.call!.readsFixed} check${ref.call!.readsFixed === 1 ? '' : 's'} rewritten to compare with 'ok'.`,
-      }));
+      .map((ref) =>
+        placeFinding(ref.file, ref.call!.line, ref.call!.column, cwd, 'v2-userinfo-error-check', 'error', 'auto',
+          `The v2 user info error check treats success as failure (error.code is "ok" on success); ${ref.call!.readsFixed} check${ref.call!.readsFixed === 1 ? '' : 's'} rewritten to compare with 'ok'.`,
+          undefined, { endpoint: ref.endpoint, apiVersion: 'v2' }),
+      );
   },
 };
