@@ -34,9 +34,15 @@ const FLOWS: FlowCase[] = [
   { client: 'request', module: 'tiktok.js', reportedOnly: 'every call goes through a post(options) helper' },
   { client: 'https', module: 'tiktok.js', reportedOnly: 'every call goes through an apiPost(path) helper with a runtime path' },
   { client: 'fetch-ts', module: 'tiktok.ts', typescript: true, reportedOnly: 'user info goes through a postJson<T>() helper, and its base is shared' },
+  { client: 'request-direct', module: 'tiktok.js' },
+  { client: 'undici-direct', module: 'tiktok.mjs' },
+  { client: 'https-direct', module: 'tiktok.js' },
 ];
 // undici.request() has its own request shape (no URLSearchParams body); it is reported, not rewritten, for now.
-FLOWS[2].reportedOnly = 'undici.request() calls are reported, not rewritten yet';
+// undici's direct request(): the token call is rewritten; refresh (params.append), revoke (url.searchParams.set) and
+// the destructured user-info answer are not, and must each be a manual step. undici-direct covers the rewritable style.
+FLOWS[2].reportedOnly = 'refresh, revoke and the user-info answer are built in ways it cannot move yet';
+FLOWS[2].leftByHand = ['refresh', 'user-info', 'revoke'];
 
 const label = (f: FlowCase): string => `${f.client}/${f.module}`;
 const ZERO = { codesIssued: 0, codesRedeemed: 0, accessTokensIssued: 0, refreshTokensIssued: 0, refreshes: 0, revocations: 0 };
@@ -104,10 +110,10 @@ describe('AFTER: migrated by the built CLI, with no hand edits, the same flow ru
   });
 
   for (const f of FLOWS.filter((x) => x.reportedOnly)) {
-    it(`${label(f)} is not rewritten yet (${f.reportedOnly}): every call it left is a manual step in the report`, async () => {
+    it(`${label(f)} is not (fully) rewritten yet (${f.reportedOnly}): every call it left is a manual step in the report`, async () => {
       const migration = await migrated(f.client);
       expect(migration.exitCode).toBe(1);
-      for (const endpoint of ['token', 'refresh', 'user-info', 'revoke']) {
+      for (const endpoint of f.leftByHand ?? ['token', 'refresh', 'user-info', 'revoke']) {
         const steps = migration.open.filter((x) => x.endpoint === endpoint && x.fix === 'manual' && x.severity === 'error');
         expect(steps.length, `${label(f)}: a manual ${endpoint} step`).toBeGreaterThan(0);
       }

@@ -31,7 +31,7 @@ alive, and v1's error fields are not recreated).`,
     const firstTime = (p: CallProblem) => !seen.has(`${p.file}:${p.line}:${p.column}`) && !!seen.add(`${p.file}:${p.line}:${p.column}`);
     return scan.references.flatMap((ref) => {
       const extra = { endpoint: ref.endpoint, apiVersion: ref.kind === 'v2' ? ('v2' as const) : ('v1' as const) };
-      const what = ref.endpoint === 'revoke' ? 'revoke' : 'token';
+      const what = ref.endpoint === 'revoke' ? 'revoke' : ref.endpoint === 'user-info' ? 'user info' : 'token';
       const out: Finding[] = [];
       if (ref.kind === 'v2' && ref.endpoint !== 'user-info' && ref.call?.readsFixed) {
         const n = ref.call.readsFixed;

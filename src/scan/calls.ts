@@ -6,7 +6,7 @@ import type { Candidate } from './match.js';
 import type { CodeUnit } from './parse.js';
 import { skipOuter, type Resolver } from './resolve.js';
 
-export type HttpClient = 'fetch' | 'axios' | 'got' | 'superagent' | 'request' | 'https' | 'unknown';
+export type HttpClient = 'fetch' | 'axios' | 'got' | 'superagent' | 'request' | 'https' | 'undici' | 'unknown';
 
 export interface CallSite {
   unit: CodeUnit;
@@ -41,6 +41,10 @@ export function callsUsing(c: Candidate, resolver: Resolver): CallSite[] {
       const arg = x.arguments.find((a) => ts.isIdentifier(a) && a.text === name) as ts.Identifier | undefined;
       const t = arg && resolver.identifier(unit, arg);
       if (arg && (!t || ((t.kind === 'expr' || t.kind === 'let') && t.decl === decl))) sites.push(...site(unit, x, arg));
+      // request.post({ url: TOKEN_URL, qs }), axios({ url: TOKEN_URL, params }): the config object carries it.
+      const config = x.arguments.find((a) => ts.isObjectLiteralExpression(a) && a.properties.some((p) =>
+        ts.isPropertyAssignment(p) && ['url', 'uri'].includes(p.name.getText(unit.sf)) && ts.isIdentifier(p.initializer) && p.initializer.text === name));
+      if (!arg && config) sites.push(...site(unit, x, config));
     }
     ts.forEachChild(x, visit);
   };
@@ -60,10 +64,34 @@ export function clientOf(unit: CodeUnit, call: ts.CallExpression): HttpClient {
     callee = ts.isCallExpression(callee) ? skipOuter(callee.expression) : skipOuter(callee.expression);
   if (!ts.isIdentifier(callee)) return 'unknown';
   const source = importSource(unit, callee);
-  if (source === 'undici' && callee.text !== 'fetch') return 'unknown'; // undici.request() has its own shape
+  if (source === 'undici') return undiciClient(unit, call); // undici.request() has its own shape
   if (source !== undefined) return PACKAGES[source] ?? instanceClient(unit, callee) ?? 'unknown';
   if (callee.text === 'fetch' || callee.text === 'globalThis') return 'fetch';
   return instanceClient(unit, callee) ?? 'unknown';
+}
+
+/** undici: its fetch() speaks fetch's shape, its request() its own ('undici'); other calls are not followed. */
+function undiciClient(unit: CodeUnit, call: ts.CallExpression): HttpClient {
+  const callee = skipOuter(call.expression);
+  let name: string | undefined;
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(skipOuter(callee.expression))) name = callee.name.text; // undici.request(…)
+  else if (ts.isIdentifier(callee)) name = importedName(unit, callee); // request(…), `request as undiciRequest`
+  return name === 'fetch' ? 'fetch' : name === 'request' ? 'undici' : 'unknown';
+}
+
+/** The name a binding was imported under (`import { request as r }`, `const { request: r } = require(…)`). */
+function importedName(unit: CodeUnit, id: ts.Identifier): string {
+  for (const st of unit.sf.statements) {
+    const b = ts.isImportDeclaration(st) ? st.importClause?.namedBindings : undefined;
+    const el = b && ts.isNamedImports(b) ? b.elements.find((e) => e.name.text === id.text) : undefined;
+    if (el) return (el.propertyName ?? el.name).text;
+    if (ts.isVariableStatement(st))
+      for (const d of st.declarationList.declarations)
+        if (ts.isObjectBindingPattern(d.name))
+          for (const e of d.name.elements)
+            if (ts.isIdentifier(e.name) && e.name.text === id.text) return e.propertyName && ts.isIdentifier(e.propertyName) ? e.propertyName.text : id.text;
+  }
+  return id.text;
 }
 
 /** `const api = axios.create(…)` / `got.extend(…)`: the instance speaks its package's shape. */

@@ -13,6 +13,7 @@ import type { CodeUnit } from './parse.js';
 import { knownValue } from './known-values.js';
 import { browserProblem, browserReason } from './browser-code.js';
 import { gotEdits, superagentEdits } from './chained-clients.js';
+import { httpsShape, requestShape } from './node-clients.js';
 import { propertyName, skipOuter, type Resolver } from './resolve.js';
 
 export const FORM_TYPE = 'application/x-www-form-urlencoded';
@@ -32,8 +33,11 @@ export function planRequestShape(c: Candidate, all: Candidate[], evaluator: Eval
   const site = sites[0];
   const browser = browserReason(site.unit);
   if (browser) return { edits: [], site, problem: browserProblem(browser) };
-  if (!['fetch', 'axios', 'got', 'superagent'].includes(site.client))
+  if (!['fetch', 'axios', 'got', 'superagent', 'undici', 'request', 'https'].includes(site.client))
     return { edits: [], site, problem: `calls made with ${site.client === 'unknown' ? 'this HTTP client' : site.client} are not rewritten yet` };
+  // The request package and node's https find their parameters their own way (a url/uri option, the written body).
+  if (site.client === 'request') return requestShape(c, site, all, evaluator, resolver);
+  if (site.client === 'https') return httpsShape(c, site, all, evaluator, resolver);
   const layout = layoutOf(site.unit, site.call);
   const source = paramSource(c, site, evaluator, resolver, layout);
   if ('problem' in source) return { edits: [], site, problem: source.problem };
@@ -42,6 +46,8 @@ export function planRequestShape(c: Candidate, all: Candidate[], evaluator: Eval
   const body: Body = (indent) => `new URLSearchParams(${printObject(params.list.map((p) => [p.key, p.value]), layout, true, indent)})`;
   const callEdits =
     site.client === 'fetch' ? fetchEdits(site, body, layout, c.edits)
+    // undici's request() takes no URLSearchParams body: its string, with the header set by hand
+    : site.client === 'undici' ? fetchEdits(site, (indent) => `${body(indent)}.toString()`, layout, c.edits)
     : site.client === 'axios' ? axiosEdits(site, body, layout, c.edits)
     : site.client === 'got' ? gotEdits(site, params.list, layout, c.edits)
     : superagentEdits(site, params.list, source.object, layout);
@@ -103,7 +109,7 @@ function findParamObject(site: CallSite): ts.ObjectLiteralExpression | undefined
 }
 
 /** The v2 parameter list: grant_type, redirect_uri, client_secret and revoke's token, as the spec wants them. */
-function v2Params(endpoint: EndpointId, v1: Param[], site: CallSite, all: Candidate[], layout: Layout): { list: Param[] } | { problem: string } {
+export function v2Params(endpoint: EndpointId, v1: Param[], site: CallSite, all: Candidate[], layout: Layout): { list: Param[] } | { problem: string } {
   // client_id is what generic OAuth libraries send; TikTok wants client_key (spec section 5).
   const list = v1.filter((p) => !(endpoint === 'revoke' && p.key === 'open_id')).map((p) => (p.key === 'client_id' && !v1.some((q) => q.key === 'client_key') ? { ...p, key: 'client_key' } : p));
   const get = (key: string) => list.find((p) => p.key === key);

@@ -6,11 +6,14 @@ import type { PlannedEdit } from './match.js';
 import type { CodeUnit } from './parse.js';
 import { skipOuter, type Resolver } from './resolve.js';
 import type { ReadsResult } from './response-reads.js';
+import { nodeBodies } from './node-clients.js';
 
 /** Expressions whose value is the v1 JSON body: `json` (fetch), `res.data` or a destructured `data` (axios). */
 /** `inner` receives reads of v1's inner data object (`const { data } = await res.json()`), which is v2's whole body. */
 export function bodyExpressions(site: CallSite, resolver: Resolver, out: ReadsResult, inner: ts.Expression[] = []): ts.Expression[] {
   const { unit } = site;
+  // request's callback body, undici's `body.json()`, the JSON.parse of an https response: node-clients.ts
+  if (site.client === 'request' || site.client === 'https' || site.client === 'undici') return nodeBodies(site, out);
   const chained = promiseChain(site, resolver);
   if (chained) return chained;
   if (site.client === 'got' || site.client === 'superagent') return chainedBodies(site, resolver);
@@ -39,7 +42,9 @@ export function bodyExpressions(site: CallSite, resolver: Resolver, out: ReadsRe
     if (ts.isIdentifier(jsonDecl.name)) bodies.push(...uses(unit, jsonDecl, resolver));
     else {
       const data = dataElement(jsonDecl.name);
-      if (data && !data.propertyName) {
+      const alone = ts.isObjectBindingPattern(jsonDecl.name) && jsonDecl.name.elements.length === 1;
+      if (data && !alone) out.problems.push({ unit, node: jsonDecl.name, message: 'is destructured together with other v1 fields; read v2 fields from the whole body instead' });
+      else if (data && !data.propertyName) {
         // const { data } = await res.json(): v1's data object is v2's whole body.
         out.edits.push(replace(unit, jsonDecl.name, ts.isIdentifier(data.name) ? data.name.text : data.getText(unit.sf)));
         if (ts.isIdentifier(data.name)) inner.push(...identifiersBoundTo(unit, jsonDecl, data.name.text));

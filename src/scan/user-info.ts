@@ -10,6 +10,7 @@ import type { Candidate, PlannedEdit } from './match.js';
 import type { CodeUnit } from './parse.js';
 import { codeOf, cutUrl, objectParams, queryParams, queryPieces, sourceWithEdits, urlInArgument, type Param } from './request-params.js';
 import type { ShapeResult } from './request-shape.js';
+import { httpsUserInfo, requestUserInfo } from './node-clients.js';
 import { propertyName, skipOuter, type Resolver } from './resolve.js';
 
 const DEFAULT_FIELDS = 'open_id,union_id,avatar_url,display_name';
@@ -20,8 +21,10 @@ export function planUserInfo(c: Candidate, evaluator: Evaluator, resolver: Resol
   const site = sites[0];
   const browser = browserReason(site.unit);
   if (browser) return { edits: [], site, problem: browserProblem(browser, false) };
-  if (!['fetch', 'axios', 'got', 'superagent'].includes(site.client))
+  if (!['fetch', 'axios', 'got', 'superagent', 'undici', 'request', 'https'].includes(site.client))
     return { edits: [], site, problem: `user info calls made with ${site.client === 'unknown' ? 'this HTTP client' : site.client} are not rewritten yet` };
+  if (site.client === 'request') return requestUserInfo(c, site, evaluator);
+  if (site.client === 'https') return httpsUserInfo(c, site, evaluator);
   const place = c.root.unit === site.unit && !ts.isObjectLiteralExpression(skipOuter(site.urlArg)) ? urlInArgument(c, site.urlArg, site.call, evaluator) : undefined;
   if (!place) return { edits: [], site, problem: 'the URL is built away from the call' };
   const layout = layoutOf(site.unit, site.call);
@@ -36,7 +39,7 @@ export function planUserInfo(c: Candidate, evaluator: Evaluator, resolver: Resol
   const last = args[args.length - 1];
   const edits: PlannedEdit[] = [];
   let options: string;
-  if (site.client === 'fetch') {
+  if (site.client === 'fetch' || site.client === 'undici') {
     options = rebuilt(site.unit, args[1], ['method', 'headers', 'body'], [['method', stringLiteral('GET', layout)], ['headers', headers(site.unit, args[1], bearer)]], layout, c.edits);
   } else {
     const callee = site.call.expression;
@@ -86,7 +89,7 @@ function bodyParams(site: CallSite): Param[] {
 }
 
 /** The fields to ask for: a literal list becomes text, anything else is joined at run time. */
-function fieldsOf(unit: CodeUnit, params: Param[]): { text: string } | { code: string } {
+export function fieldsOf(unit: CodeUnit, params: Param[]): { text: string } | { code: string } {
   const value = params.find((p) => p.key === 'fields')?.value;
   if (!value) return { text: DEFAULT_FIELDS };
   const parsed = ts.createSourceFile('x.ts', `(${value})`, ts.ScriptTarget.Latest, true);
@@ -100,7 +103,7 @@ function fieldsOf(unit: CodeUnit, params: Param[]): { text: string } | { code: s
 }
 
 /** The cut URL expression with `?fields=…` appended in the expression's own form. */
-function withFields(url: string, fields: { text: string } | { code: string }, layout: Layout): string {
+export function withFields(url: string, fields: { text: string } | { code: string }, layout: Layout): string {
   const close = url[url.length - 1];
   const quoted = close === "'" || close === '"';
   if ('text' in fields) {

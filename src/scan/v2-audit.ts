@@ -47,6 +47,7 @@ function isJsonBody(site: CallSite, object: ts.ObjectLiteralExpression): boolean
 /** The request sets Content-Type to exactly the form type (got's `form` and superagent's type('form') do it). */
 function hasFormContentType(site: CallSite): boolean {
   if (site.client === 'got' || site.client === 'superagent') return true;
+  if (site.client === 'request' && /\bform\s*:/.test(site.call.getText(site.unit.sf))) return true; // request's form sets it
   const text = site.call.getText(site.unit.sf);
   return /['"]?content-type['"]?\s*:\s*['"]application\/x-www-form-urlencoded['"]/i.test(text);
 }
