@@ -2,7 +2,6 @@
 // a parameter's value is written as, followed back to its declaration (same function, module, or an imported module),
 // and the `.env*` values an environment variable has. Files are parsed lazily and only when a rule asks: the files of
 // the authorize/token references, the few files holding a parameter's value, and the modules those import.
-import path from 'node:path';
 import { ts } from 'ts-morph';
 import { resolveImport } from '../discover.js';
 import { extractScripts } from '../scan/embedded.js';
@@ -11,67 +10,15 @@ import { LineIndex } from '../scan/position.js';
 import { Resolver, skipOuter } from '../scan/resolve.js';
 import type { ScanResult } from '../scan/scan.js';
 import type { Reference } from '../scan/types.js';
-
-export type Param = NonNullable<Reference['params']>[number];
+import { isEnvFile, type Param, type EnvLine, type Part, type Via, type Shape, type ValueSite } from './oauth-values.js';
 
 const CODE_EXT = /\.(?:[cm]?[jt]sx?|vue|svelte)$/i;
 const ENCODERS = new Set(['encodeURIComponent', 'encodeURI', 'escape', 'decodeURIComponent', 'decodeURI', 'String']);
 const MAX_ALTERNATIVES = 16;
 const MAX_DEPTH = 8;
 
-/** A `.env*` line: KEY=value. */
-export interface EnvLine {
-  file: string;
-  line: number;
-  key: string;
-  value: string;
-}
-
-/** One piece of a value: known text, an environment variable, or something known only at run time. */
-export type Part = { kind: 'text'; text: string } | { kind: 'env'; name: string; file: string } | { kind: 'hole'; code: string };
-
-/** A name followed to its declaration. */
-export interface Via {
-  name: string;
-  file: string;
-  line: number;
-}
-
-/** One way a value can be made (`a || b` gives two), and the names followed to get there. */
-export interface Shape {
-  parts: Part[];
-  via: Via[];
-}
-
-/** Where a parameter's value is written in the code. */
-export interface ValueSite {
-  unit: CodeUnit;
-  node: ts.Expression;
-}
-
-export function isEnvFile(file: string): boolean {
-  const name = path.basename(file);
-  return name === '.env' || name.startsWith('.env.');
-}
-
-/** The references a rule about OAuth parameters looks at: web code (not mobile, not comments). */
-export function webCodeReferences(scan: ScanResult, endpoints: readonly string[]): Reference[] {
-  return scan.references.filter((r) => r.where === 'code' && !r.mobile && !!r.endpoint && endpoints.includes(r.endpoint));
-}
-
-export function paramOf(ref: Reference, key: string): Param | undefined {
-  return ref.params?.find((p) => p.key === key);
-}
-
-/** A value written as an identifier or property chain (a name, never a secret). */
-export function isNameLike(code: string): boolean {
-  return /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*$/.test(code);
-}
-
-/** A code text that is a quoted string or a template with no ${}: its text is known. */
-export function isLiteralCode(code: string): boolean {
-  return /^(['"])[\s\S]*\1$/.test(code) || /^`[^`$]*`$/.test(code) || /^-?\d+(?:\.\d+)?$/.test(code);
-}
+export { isEnvFile, webCodeReferences, paramOf, isNameLike, isLiteralCode } from './oauth-values.js';
+export type { Param, EnvLine, Part, Via, Shape, ValueSite } from './oauth-values.js';
 
 const cache = new WeakMap<ScanResult, OAuthLookup>();
 
