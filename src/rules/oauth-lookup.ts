@@ -3,8 +3,6 @@
 // and the `.env*` values an environment variable has. Files are parsed lazily and only when a rule asks: the files of
 // the authorize/token references, the few files holding a parameter's value, and the modules those import.
 import { ts } from 'ts-morph';
-import { resolveImport } from '../discover.js';
-import { extractScripts } from '../scan/embedded.js';
 import { Parser, type CodeUnit } from '../scan/parse.js';
 import { LineIndex } from '../scan/position.js';
 import { Resolver, skipOuter } from '../scan/resolve.js';
@@ -32,13 +30,14 @@ export function lookupFor(scan: ScanResult): OAuthLookup {
 export class OAuthLookup {
   private readonly parser = new Parser();
   private readonly units = new Map<string, CodeUnit[]>();
-  private resolverCache: { count: number; resolver: Resolver } | undefined;
+  private resolverCache: Resolver | undefined;
   private readonly codeFiles: Set<string>;
   private envCache: Map<string, EnvLine[]> | undefined;
   private readonly sites = new Map<string, ValueSite | null>();
 
   constructor(readonly scan: ScanResult) {
     this.codeFiles = new Set([...scan.sources.keys()].filter((f) => CODE_EXT.test(f)));
+    for (const unit of scan.units) this.units.set(unit.file, [...(this.units.get(unit.file) ?? []), unit]);
   }
 
   /** Every `KEY=value` of the scanned `.env*` files, by key, in file order. */
@@ -60,30 +59,11 @@ export class OAuthLookup {
   }
 
   /** The parsed units of a code file (one per <script> block of .vue/.svelte), parsing it and its imports once. */
-  unitsOf(file: string, depth = 0): CodeUnit[] {
-    const done = this.units.get(file);
-    if (done) return done;
-    const text = this.scan.sources.get(file);
-    if (text === undefined || !this.codeFiles.has(file)) return [];
-    const lines = new LineIndex(text);
-    const embedded = /\.(?:vue|svelte)$/i.test(file);
-    const blocks = embedded
-      ? extractScripts(text).map((b) => ({ start: b.start, content: b.content, ext: b.lang === 'ts' ? '.ts' : '.js' }))
-      : [{ start: 0, content: text, ext: undefined as string | undefined }];
-    const units = blocks.map((b) => {
-      const bom = b.content.startsWith('\uFEFF') ? 1 : 0;
-      return { file, sf: this.parser.parse(file, b.content.slice(bom), b.ext), offset: b.start + bom, lines };
-    });
-    this.units.set(file, units);
-    // The modules it imports (two levels), so names can be followed into them.
-    if (depth < 2)
-      for (const unit of units)
-        for (const spec of importSpecifiers(unit.sf)) {
-          const target = resolveImport(file, spec, this.codeFiles);
-          if (target) this.unitsOf(target, depth + 1);
-        }
-    return units;
+  /** The parsed units of a file, from the scan (files are parsed once, by the scan). */
+  unitsOf(file: string): CodeUnit[] {
+    return this.units.get(file) ?? [];
   }
+
 
   /** The unit holding offset `offset` of `file`. */
   unitAt(file: string, offset: number): CodeUnit | undefined {
@@ -91,11 +71,10 @@ export class OAuthLookup {
   }
 
   resolver(): Resolver {
-    const count = [...this.units.values()].reduce((n, list) => n + list.length, 0);
-    if (!this.resolverCache || this.resolverCache.count !== count)
-      this.resolverCache = { count, resolver: new Resolver([...this.units.values()].flat()) };
-    return this.resolverCache.resolver;
+    this.resolverCache ??= new Resolver(this.scan.units);
+    return this.resolverCache;
   }
+
 
   /**
    * Where the value of parameter `param` of `ref` is written: `key: value`, `{ key }`, `.set('key', value)`, or the
@@ -319,17 +298,3 @@ function lastText(node: ts.Expression): string | undefined {
   return undefined;
 }
 
-function importSpecifiers(sf: ts.SourceFile): string[] {
-  const out: string[] = [];
-  for (const st of sf.statements) {
-    if ((ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier))
-      out.push(st.moduleSpecifier.text);
-  }
-  const visit = (n: ts.Node): void => {
-    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'require' && n.arguments[0] && ts.isStringLiteral(n.arguments[0]))
-      out.push(n.arguments[0].text);
-    ts.forEachChild(n, visit);
-  };
-  if (/\brequire\s*\(/.test(sf.text)) visit(sf);
-  return out.filter((s) => s.startsWith('.') || s.startsWith('/') || !s.includes(':'));
-}

@@ -22,6 +22,8 @@ export interface ScanResult {
   parseErrors: ParseError[];
   /** The text of every scanned file, as read (for rules that look closer at a reference's surroundings). */
   sources: Map<string, string>;
+  /** The parsed code (each file parsed once, here), for rules that follow a value to its declaration. */
+  units: CodeUnit[];
 }
 
 export function scan(files: DiscoveredFile[], options: PlanOptions = FULL_PLAN): ScanResult {
@@ -64,7 +66,7 @@ export function scan(files: DiscoveredFile[], options: PlanOptions = FULL_PLAN):
   for (const ref of references) ref.mobile = platform.mobileReason(ref.file, texts.get(ref.file) ?? '');
   references.push(...planReferences(candidates, units, resolver, evaluator, options));
   references.sort((a, b) => a.file.localeCompare(b.file) || a.offset - b.offset);
-  return { files: files.map((f) => f.path), references, parseErrors, sources: texts };
+  return { files: files.map((f) => f.path), references, parseErrors, sources: texts, units };
 }
 
 /** A file that does not parse is never edited, but the v1 URLs in its text are still reported. */
