@@ -6,6 +6,7 @@ import { indentAt, printObject, stringLiteral, type Layout } from './layout.js';
 import type { PlannedEdit } from './match.js';
 import { sourceWithEdits, type Param } from './request-params.js';
 import { propertyName, skipOuter } from './resolve.js';
+import { editAt } from './edits.js';
 
 type Edits = { edits: PlannedEdit[] } | { problem: string };
 
@@ -60,9 +61,7 @@ function replace(site: CallSite, node: ts.Node, text: string): PlannedEdit {
 }
 
 function replaceRange(site: CallSite, from: number, to: number, text: string): PlannedEdit {
-  const { unit } = site;
-  const start = unit.offset + from;
-  return { file: unit.file, start, end: unit.offset + to, old: unit.sf.text.slice(from, to), text, piece: { kind: 'text', text: '', unit, start, literal: null } };
+  return editAt(site.unit, from, to, text);
 }
 
 function insert(site: CallSite, at: number, text: string): PlannedEdit {

@@ -6,7 +6,8 @@ import { HOLE } from '../url-match.js';
 import type { Candidate, PlannedEdit } from './match.js';
 import type { CodeUnit } from './parse.js';
 import { callsUsing } from './calls.js';
-import { quoteOf } from './layout.js';
+import { layoutOf, quoteOf } from './layout.js';
+import { editAt, insertProperties } from './edits.js';
 import { propertyName, skipOuter, type Resolver } from './resolve.js';
 
 export function grantTypeEdits(c: Candidate, resolver: Resolver): PlannedEdit[] {
@@ -106,27 +107,13 @@ function hasProperty(obj: ts.ObjectLiteralExpression, name: string): boolean {
 
 /** `grant_type: '…'` after the last property, in the object's own layout (one line or one per line). */
 function objectEdit(unit: CodeUnit, obj: ts.ObjectLiteralExpression, grant: string): PlannedEdit {
-  const text = unit.sf.text;
-  const props = obj.properties;
-  const last = props[props.length - 1];
-  const q = quoteOf(unit, obj);
-  const keyLiteral = props.find((p) => ts.isPropertyAssignment(p) && ts.isStringLiteral(p.name));
-  const key = keyLiteral ? `${q}grant_type${q}` : 'grant_type';
-  const entry = `${key}: ${q}${grant}${q}`;
-  const multiline = /\n/.test(text.slice(obj.getStart(unit.sf), last.getStart(unit.sf)));
-  const trailingComma = props.hasTrailingComma;
-  let at = last.end;
-  if (trailingComma) at = text.indexOf(',', last.end) + 1;
-  if (!multiline) return insertion(unit, unit.offset + at, trailingComma ? ` ${entry},` : `, ${entry}`);
-  const lineStart = text.lastIndexOf('\n', last.getStart(unit.sf)) + 1;
-  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
-  const eol = text[lineStart - 2] === '\r' ? '\r\n' : '\n';
-  return insertion(unit, unit.offset + at, trailingComma ? `${eol}${indent}${entry},` : `,${eol}${indent}${entry}`);
+  const layout = layoutOf(unit, obj);
+  const q = layout.quote;
+  const quotedKeys = obj.properties.some((p) => ts.isPropertyAssignment(p) && ts.isStringLiteral(p.name));
+  return insertProperties(unit, obj, [[quotedKeys ? `${q}grant_type${q}` : 'grant_type', `${q}${grant}${q}`]], layout);
 }
 
+/** An insertion at a file offset. */
 function insertion(unit: CodeUnit, at: number, text: string): PlannedEdit {
-  return {
-    file: unit.file, start: at, end: at, old: '', text,
-    piece: { kind: 'text', text: '', unit, start: at, literal: null },
-  };
+  return editAt(unit, at - unit.offset, at - unit.offset, text);
 }

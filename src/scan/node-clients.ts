@@ -20,6 +20,7 @@ import { identifiersBoundTo, isMember, nearestBinding } from './response-bodies.
 import type { ReadsResult } from './response-reads.js';
 import { propertyName, skipOuter, type Resolver } from './resolve.js';
 import { fieldsOf, withFields } from './user-info.js';
+import { editAt as replaceRange, editNode as replaceNode } from './edits.js';
 
 type Entry = [string, string];
 type Problem = { problem: string };
@@ -671,15 +672,6 @@ function within(node: ts.Node, outer: ts.Node): boolean {
   return node.pos >= outer.pos && node.end <= outer.end;
 }
 
-function replaceNode(unit: CodeUnit, node: ts.Node, text: string): PlannedEdit {
-  return replaceRange(unit, node.getStart(unit.sf), node.end, text);
-}
-
 function insertAt(unit: CodeUnit, at: number, text: string): PlannedEdit {
   return replaceRange(unit, at, at, text);
-}
-
-function replaceRange(unit: CodeUnit, from: number, to: number, text: string): PlannedEdit {
-  const start = unit.offset + from;
-  return { file: unit.file, start, end: unit.offset + to, old: unit.sf.text.slice(from, to), text, piece: { kind: 'text', text: '', unit, start, literal: null } };
 }

@@ -8,6 +8,7 @@ import { stringLiteral, type Layout } from './layout.js';
 import type { PlannedEdit } from './match.js';
 import type { CodeUnit } from './parse.js';
 import { propertyName, skipOuter, type Resolver } from './resolve.js';
+import { editAt, editNode } from './edits.js';
 
 export interface Param {
   key: string;
@@ -123,14 +124,9 @@ export function cutUrl(unit: CodeUnit, expr: ts.Expression, at: number, evaluato
   const point = cutPoint(unit, e, at, evaluator);
   if (!point) return null;
   const start = unit.offset + e.getStart(unit.sf);
-  const end = unit.offset + e.end;
-  const old = unit.sf.text.slice(start - unit.offset, end - unit.offset);
-  const inside = urlEdits.filter((x) => x.file === unit.file && x.start >= start && x.end <= end);
-  const local = inside.map((x) => ({ ...x, start: x.start - start, end: x.end - start, transform: 'token-url' as const }));
-  let shift = 0;
-  for (const x of inside) if (x.end <= point.pos) shift += x.text.length - (x.end - x.start);
-  const text = applyEdits(old, local).slice(0, point.pos - start + shift) + point.close;
-  return { file: unit.file, start, end, old, text, piece: { kind: 'text', text: '', unit, start, literal: null } };
+  let shift = 0; // the URL edits before the cut change where it falls in the edited text
+  for (const x of urlEdits) if (x.file === unit.file && x.start >= start && x.end <= point.pos) shift += x.text.length - (x.end - x.start);
+  return editNode(unit, e, sourceWithEdits(unit, e, urlEdits).slice(0, point.pos - start + shift) + point.close);
 }
 
 /** Where to cut (a source offset) and what closes the expression there (a quote, a backtick, or nothing). */
@@ -205,8 +201,7 @@ export function removeStatement(unit: CodeUnit, st: ts.Statement): PlannedEdit {
     from = lineStart;
     to = lineEnd < 0 ? text.length : lineEnd + 1;
   }
-  const start = unit.offset + from;
-  return { file: unit.file, start, end: unit.offset + to, old: text.slice(from, to), text: '', piece: { kind: 'text', text: '', unit, start, literal: null } };
+  return editAt(unit, from, to, '');
 }
 
 /**

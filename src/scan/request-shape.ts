@@ -15,6 +15,7 @@ import { browserProblem, browserReason } from './browser-code.js';
 import { gotEdits, superagentEdits } from './chained-clients.js';
 import { httpsShape, requestShape } from './node-clients.js';
 import { propertyName, skipOuter, type Resolver } from './resolve.js';
+import { editAt, editNode as replaceNode } from './edits.js';
 
 export const FORM_TYPE = 'application/x-www-form-urlencoded';
 /** Keys that mark an object literal as a v1 token/refresh/revoke parameter object. */
@@ -231,13 +232,6 @@ function replaceObject(unit: CodeUnit, obj: ts.ObjectLiteralExpression, drop: st
   return replaceNode(unit, obj, printObject(entries, layout, isMultiline(unit, obj) || add.some(([, v]) => v.includes('\n')), indent));
 }
 
-function replaceNode(unit: CodeUnit, node: ts.Node, text: string): PlannedEdit {
-  const start = unit.offset + node.getStart(unit.sf);
-  const end = unit.offset + node.end;
-  return { file: unit.file, start, end, old: unit.sf.text.slice(start - unit.offset, end - unit.offset), text, piece: { kind: 'text', text: '', unit, start, literal: null } };
-}
-
 function insertAfter(site: CallSite, node: ts.Node, text: string): PlannedEdit {
-  const at = site.unit.offset + node.end;
-  return { file: site.unit.file, start: at, end: at, old: '', text, piece: { kind: 'text', text: '', unit: site.unit, start: at, literal: null } };
+  return editAt(site.unit, node.end, node.end, text);
 }

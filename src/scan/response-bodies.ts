@@ -2,11 +2,11 @@
 // (axios), got's `.json()`, superagent's `res.body`, `.then` chains, and a same-file helper that receives the body.
 import { ts } from 'ts-morph';
 import type { CallSite } from './calls.js';
-import type { PlannedEdit } from './match.js';
 import type { CodeUnit } from './parse.js';
 import { skipOuter, type Resolver } from './resolve.js';
 import type { ReadsResult } from './response-reads.js';
 import { nodeBodies } from './node-clients.js';
+import { editNode as replace } from './edits.js';
 
 /** Expressions whose value is the v1 JSON body: `json` (fetch), `res.data` or a destructured `data` (axios). */
 /** `inner` receives reads of v1's inner data object (`const { data } = await res.json()`), which is v2's whole body. */
@@ -209,14 +209,4 @@ export function nearestBinding(id: ts.Node, name: string): ts.Node | undefined {
       }
   }
   return undefined;
-}
-
-
-export function replace(unit: CodeUnit, node: ts.Node, text: string): PlannedEdit {
-  return replaceRange(unit, node.getStart(unit.sf), node.end, text);
-}
-
-export function replaceRange(unit: CodeUnit, from: number, to: number, text: string): PlannedEdit {
-  const start = unit.offset + from;
-  return { file: unit.file, start, end: unit.offset + to, old: unit.sf.text.slice(from, to), text, piece: { kind: 'text', text: '', unit, start, literal: null } };
 }

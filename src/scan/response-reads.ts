@@ -8,7 +8,8 @@ import type { CallSite } from './calls.js';
 import type { PlannedEdit } from './match.js';
 import type { CodeUnit } from './parse.js';
 import { skipOuter, type Resolver } from './resolve.js';
-import { bodyExpressions, identifiersBoundTo, isMember, nearestBinding, replace, replaceRange } from './response-bodies.js';
+import { bodyExpressions, identifiersBoundTo, isMember, nearestBinding } from './response-bodies.js';
+import { editAt as replaceRange, editNode as replace } from './edits.js';
 
 const V2_TOKEN_FIELDS = new Set(['access_token', 'expires_in', 'open_id', 'refresh_token', 'refresh_expires_in', 'scope', 'token_type', 'log_id']);
 

@@ -12,6 +12,7 @@ import { codeOf, cutUrl, objectParams, queryParams, queryPieces, sourceWithEdits
 import type { ShapeResult } from './request-shape.js';
 import { httpsUserInfo, requestUserInfo } from './node-clients.js';
 import { propertyName, skipOuter, type Resolver } from './resolve.js';
+import { editAt as replace } from './edits.js';
 
 const DEFAULT_FIELDS = 'open_id,union_id,avatar_url,display_name';
 
@@ -137,9 +138,4 @@ function rebuilt(unit: CodeUnit, options: ts.Expression | undefined, drop: strin
       return [text, text];
     });
   return printObject([...kept, ...add], layout, isMultiline(unit, obj), indentAt(unit.sf.text, obj.getStart(unit.sf)));
-}
-
-function replace(unit: CodeUnit, from: number, to: number, text: string): PlannedEdit {
-  const start = unit.offset + from;
-  return { file: unit.file, start, end: unit.offset + to, old: unit.sf.text.slice(from, to), text, piece: { kind: 'text', text: '', unit, start, literal: null } };
 }

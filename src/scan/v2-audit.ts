@@ -5,13 +5,13 @@ import { ts } from 'ts-morph';
 import type { EndpointId } from '../endpoints.js';
 import type { CallSite } from './calls.js';
 import type { Evaluator } from './evaluate.js';
-import { indentAt, layoutOf, stringLiteral, type Layout } from './layout.js';
+import { layoutOf, stringLiteral } from './layout.js';
 import { knownValue } from './known-values.js';
 import type { PlannedEdit } from './match.js';
-import type { CodeUnit } from './parse.js';
 import type { Candidate } from './match.js';
 import { FORM_TYPE, paramSource } from './request-shape.js';
 import { propertyName, skipOuter, type Resolver } from './resolve.js';
+import { editNode as replace, insertProperties } from './edits.js';
 
 const REQUIRED: Record<string, string[]> = {
   token: ['client_key', 'client_secret', 'code', 'grant_type', 'redirect_uri'],
@@ -93,28 +93,4 @@ function contentTypeLiteral(site: CallSite): ts.StringLiteral | undefined {
   };
   for (const a of site.call.arguments ?? []) visit(a);
   return found;
-}
-
-/** Properties appended to an object literal in its own layout (one line, or one per line with a trailing comma kept). */
-function insertProperties(unit: CodeUnit, obj: ts.ObjectLiteralExpression, entries: [string, string][], layout: Layout): PlannedEdit {
-  const text = unit.sf.text;
-  const last = obj.properties[obj.properties.length - 1];
-  const items = entries.map(([k, v]) => (k === v ? k : `${k}: ${v}`));
-  const multiline = /\n/.test(text.slice(obj.getStart(unit.sf), last.getStart(unit.sf)));
-  const trailing = obj.properties.hasTrailingComma;
-  const at = trailing ? text.indexOf(',', last.end) + 1 : last.end;
-  const indent = indentAt(text, last.getStart(unit.sf));
-  const insert = multiline
-    ? (trailing ? '' : ',') + items.map((i) => `${layout.eol}${indent}${i}`).join(',') + (trailing ? ',' : '')
-    : (trailing ? ' ' : ', ') + items.join(', ') + (trailing ? ',' : '');
-  return replaceAt(unit, at, at, insert);
-}
-
-function replace(unit: CodeUnit, node: ts.Node, text: string): PlannedEdit {
-  return replaceAt(unit, node.getStart(unit.sf), node.end, text);
-}
-
-function replaceAt(unit: CodeUnit, from: number, to: number, text: string): PlannedEdit {
-  const start = unit.offset + from;
-  return { file: unit.file, start, end: unit.offset + to, old: unit.sf.text.slice(from, to), text, piece: { kind: 'text', text: '', unit, start, literal: null } };
 }
