@@ -1,11 +1,19 @@
 import { createHmac } from 'node:crypto';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error -- plain JS template shipped to users, no type declarations
-import * as esm from '../templates/tiktok-state.mjs';
+import { helperSource } from '../src/state/helper-module.js';
+import * as tsSource from '../templates/tiktok-state.js';
 
-const require = createRequire(import.meta.url);
-const cjs = require('../templates/tiktok-state.cjs');
+// The helper as projects receive it: the template's TypeScript itself, and the ES module and CommonJS builds of it.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiktok-state-'));
+fs.writeFileSync(path.join(dir, 'tiktok-state.mjs'), helperSource('esm'));
+fs.writeFileSync(path.join(dir, 'tiktok-state.cjs'), helperSource('cjs'));
+const esm = await import(pathToFileURL(path.join(dir, 'tiktok-state.mjs')).href);
+const cjs = createRequire(import.meta.url)(path.join(dir, 'tiktok-state.cjs'));
 
 const SECRET = 'test-secret-0123456789abcdef';
 const ODD = {
@@ -18,12 +26,13 @@ const ODD = {
   empty: '',
 };
 
-function sign(nonce: string, payload: string, secret = SECRET): string {
-  return createHmac('sha256', secret).update(`v1.${nonce}.${payload}`).digest('base64url');
+function sign(packedNonce: string, payload: string, secret = SECRET): string {
+  return createHmac('sha256', secret).update(`v1.${packedNonce}.${payload}`).digest('base64url');
 }
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
 
 describe.each([
+  ['TypeScript source', tsSource],
   ['ESM', esm],
   ['CommonJS', cjs],
 ])('tiktok-state (%s)', (_name, m) => {
@@ -105,11 +114,11 @@ describe.each([
     expect(() => m.encodeState(nonce, { next: 'x'.repeat(2000) }, SECRET)).toThrowError(
       /encoded state is \d+ characters, over the 1024 limit.*URLs and logs/,
     );
-    // Just under the limit still works: 1024 - (v1. + 43 + . + . + 43) = 935 payload chars.
-    const fits = m.encodeState(nonce, { n: 'x'.repeat(690) }, SECRET);
+    // Just under the limit still works: 1024 - (v1. + 58 (the nonce, base64url) + . + . + 43) = 918 payload chars.
+    const fits = m.encodeState(nonce, { n: 'x'.repeat(675) }, SECRET);
     expect(fits.length).toBeLessThanOrEqual(1024);
     expect(fits.length).toBeGreaterThan(1000);
-    expect(m.decodeState(fits, SECRET).params.n).toHaveLength(690);
+    expect(m.decodeState(fits, SECRET).params.n).toHaveLength(675);
   });
 
   it('refuses a missing or short secret and bad inputs with clear errors', () => {
@@ -118,11 +127,37 @@ describe.each([
       expect(() => m.encodeState(nonce, {}, s)).toThrowError(/secret must be .* at least 16 characters/);
     }
     expect(() => m.encodeState(nonce, {}, 'sixteen-chars!!!')).not.toThrow();
-    expect(() => m.encodeState('has.dot', {}, SECRET)).toThrowError(/nonce must be/);
     expect(() => m.encodeState('', {}, SECRET)).toThrowError(/nonce must be/);
-    for (const p of [{ a: 1 }, { a: { b: 'c' } }, ['a'], null, 'a=b']) {
-      expect(() => m.encodeState(nonce, p, SECRET)).toThrowError(/flat object whose values are all strings/);
+    expect(() => m.encodeState(undefined, {}, SECRET)).toThrowError(/nonce must be/);
+    for (const p of [['a'], null, 'a=b']) expect(() => m.encodeState(nonce, p, SECRET)).toThrowError(/params must be a plain object/);
+    expect(() => m.encodeState(nonce, { a: { b: 'c' } }, SECRET)).toThrowError(/param a must be a string/);
+  });
+
+  it('accepts any existing anti-forgery value as the nonce (hex, UUID, dots, unicode)', () => {
+    for (const nonce of ['0f3a9c', 'c9b1e0f0-1234-4a7e-9a1b-000000000007', 'has.dots.in.it', 'nönce ✓', '0.5x']) {
+      const state = m.encodeState(nonce, { next: '/a' }, SECRET);
+      expect(state.split('.')).toHaveLength(4);
+      expect(m.verifyState(state, nonce, SECRET)).toEqual({ next: '/a' });
     }
+  });
+
+  it('packs values the way a query string carried them: text kept, numbers as text, null/undefined dropped', () => {
+    const state = m.encodeState('n', { a: 1, b: true, c: undefined, d: null, e: 'x' }, SECRET);
+    expect(m.decodeState(state, SECRET).params).toEqual({ a: '1', b: 'true', e: 'x' });
+  });
+
+  it('readState never throws: an authentic state gives its nonce and params, anything else a nonce that matches nothing', () => {
+    const state = m.encodeState('session-nonce', { next: '/x' }, SECRET);
+    expect(m.readState(state, SECRET)).toEqual({ nonce: 'session-nonce', params: { next: '/x' } });
+    const [v, n, , tag] = state.split('.');
+    const forged = [v, n, b64(JSON.stringify({ next: 'https://evil.example' })), tag].join('.');
+    for (const bad of [forged, undefined, '', 'session-nonce', state.slice(0, -2)]) {
+      const read = m.readState(bad, SECRET);
+      expect(read.params).toEqual({});
+      expect(read.nonce).toMatch(/^invalid\.[0-9a-f]{32}$/);
+      expect(m.readState(bad, SECRET).nonce).not.toBe(read.nonce);
+    }
+    expect(m.readState(state, 'another-secret-0123456789').params).toEqual({});
   });
 
   it('verifyState rejects a state replayed into another session', () => {
@@ -163,7 +198,8 @@ describe.each([
 describe('ESM and CommonJS builds behave the same', () => {
   it('export the same functions', () => {
     expect(Object.keys(cjs).sort()).toEqual(Object.keys(esm).sort());
-    expect(Object.keys(esm).sort()).toEqual(['createNonce', 'decodeState', 'encodeState', 'safeReturnPath', 'verifyState']);
+    expect(Object.keys(esm).sort()).toEqual(['createNonce', 'decodeState', 'encodeState', 'readState', 'safeReturnPath', 'verifyState']);
+    expect(Object.keys(tsSource).sort()).toEqual(Object.keys(esm).sort());
   });
 
   it('produce identical states and read each other', () => {
