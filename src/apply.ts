@@ -2,6 +2,7 @@
 // then re-parses each result. An output that would not parse is dropped and reported, never written.
 import authorizeUrl from '../transforms/authorize-url.js';
 import hybridHost from '../transforms/hybrid-host.js';
+import redirectState from '../transforms/redirect-state.js';
 import revokeUrl from '../transforms/revoke-url.js';
 import tokenRequest from '../transforms/token-request.js';
 import tokenResponse from '../transforms/token-response.js';
@@ -24,6 +25,7 @@ export const TRANSFORMS: readonly [TransformId, Transform][] = [
   ['token-request', tokenRequest],
   ['token-response', tokenResponse],
   ['user-info', userInfo],
+  ['redirect-state', redirectState],
 ];
 
 export interface FileChange {

@@ -95,6 +95,10 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       '--compat-response',
       'Where a whole v1-shaped token response is returned or passed on, wrap the v2 one as { data: … } there instead of only reporting it.',
     )
+    .option(
+      '--no-state-transform',
+      'Do not move redirect URI query parameters into state (an unsafe fix: it changes what the authorize URL sends and what the callback reads); they are then only reported.',
+    )
     .addOption(
       new Option(
         '--platform <platform>',
@@ -152,6 +156,7 @@ interface RootFlags {
   format?: ReportFormat;
   color: boolean;
   compatResponse?: boolean;
+  stateTransform: boolean;
   platform?: 'auto' | 'web' | 'mobile';
 }
 
@@ -171,6 +176,7 @@ function runOptions(paths: string[], flags: RootFlags, io: CliIo): RunOptions {
     stderr: io.stderr,
     color: flags.color && io.isTTY === true && !noColorEnv,
     compatResponse: flags.compatResponse === true,
+    stateTransform: flags.stateTransform !== false,
     platform: flags.platform ?? 'auto',
   };
 }

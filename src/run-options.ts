@@ -24,6 +24,8 @@ export interface RunOptions {
   color: boolean;
   /** Where a whole v1-shaped token response leaves a function, wrap the v2 one as { data: … } there. */
   compatResponse?: boolean;
+  /** Move redirect URI query parameters into state (an unsafe fix; default on). */
+  stateTransform?: boolean;
   /** Which code is mobile (kept on v1 and reported): detected per file (auto), or all web, or all mobile. */
   platform?: 'auto' | 'web' | 'mobile';
 }

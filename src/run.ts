@@ -26,7 +26,12 @@ export async function run(options: RunOptions): Promise<RunResult> {
   }
   for (const s of found.skipped) options.stderr(`tiktok-migrate: skipped ${relativeFile(cwd, s.file)}: ${s.reason}\n`);
   const files = found.files.filter((f) => f.path !== reportPath && !isOwnReport(f)); // never scan our own reports
-  const { findings, changes, failures, redirectUris } = analyze(files, cwd, { requestShape: true, compatResponse: options.compatResponse ?? false, platform: options.platform ?? 'auto' });
+  const { findings, changes, failures, redirectUris } = analyze(files, cwd, {
+    requestShape: true,
+    compatResponse: options.compatResponse ?? false,
+    stateTransform: options.stateTransform ?? true,
+    platform: options.platform ?? 'auto',
+  });
   for (const failure of failures) findings.push(droppedRewrite(failure, cwd, findings));
 
   if (mode === 'apply' && changes.length > 0) {

@@ -1,6 +1,7 @@
 // What every URL transform in transforms/ shares: take the scanner's edits for one transform (passed in by the tool,
 // or planned here by scanning the one file when jscodeshift runs the transform on its own) and splice them in.
 // Splicing keeps every other byte (quotes, comments, CRLF, BOM) exactly as it was, which reprinting would not.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileKind } from './discover.js';
 import { scan } from './scan/scan.js';
@@ -20,7 +21,7 @@ export interface UrlTransformOptions {
 /** A jscodeshift transform for one migration step. Returns undefined when the file does not change. */
 export function urlTransform(id: TransformId) {
   return function transformer(file: FileInfo, _api: unknown, options: UrlTransformOptions = {}): string | undefined {
-    const planned = options.edits ?? planFile(file, id);
+    const planned = options.edits ?? planFile(file, id, options.dry === true);
     const edits = planned.filter((e) => e.transform === id);
     if (edits.length === 0) return undefined;
     return applyEdits(file.source, edits);
@@ -29,12 +30,16 @@ export function urlTransform(id: TransformId) {
 
 /** Standalone use: the edits a scan of this one file plans (cross-module joins need the whole-project run). A URL
  * transform plans URLs only; the request transforms plan the whole call. */
-function planFile(file: FileInfo, id: TransformId): Edit[] {
+function planFile(file: FileInfo, id: TransformId, dry: boolean): Edit[] {
   const abs = path.resolve(file.path);
   const kind = fileKind(abs) ?? 'code';
   if (kind === 'non-code') return [];
-  const options = CALL_TRANSFORMS.includes(id) ? FULL_PLAN : { ...FULL_PLAN, requestShape: false };
-  return scan([{ path: abs, kind, text: file.source }], options).references.flatMap((r) => r.edits.filter((e) => e.file === abs));
+  const options = CALL_TRANSFORMS.includes(id) || id === 'redirect-state' ? FULL_PLAN : { ...FULL_PLAN, requestShape: false };
+  const edits = scan([{ path: abs, kind, text: file.source }], options).references.flatMap((r) => r.edits);
+  // jscodeshift hands a transform one file: a module the step adds (the state helper) is written here, unless --dry.
+  for (const e of edits)
+    if (e.transform === id && e.file !== abs && e.old === '' && e.start === 0 && !dry && !fs.existsSync(e.file)) fs.writeFileSync(e.file, e.text);
+  return edits.filter((e) => e.file === abs);
 }
 
 /** Applies non-overlapping edits; each must still find the text it expects. The same edit reached by two

@@ -37,7 +37,8 @@ function isStringRecord(value: unknown): value is StateParams {
   return Object.values(value).every((v) => typeof v === 'string');
 }
 
-/** The params as strings, the way a query string carried them: null/undefined dropped, numbers and booleans as text. */
+/** The params as strings, the way a query string carried them (`${value}`): null/undefined dropped, anything else as
+ * text, so `?next=a&next=b` parsed to an array packs as 'a,b' just as it interpolated into the v1 redirect URI. */
 function asStrings(params: unknown): StateParams {
   if (params === null || typeof params !== 'object' || Array.isArray(params)) {
     throw new Error('tiktok-state: params must be a plain object');
@@ -45,9 +46,6 @@ function asStrings(params: unknown): StateParams {
   const out: StateParams = {};
   for (const [key, value] of Object.entries(params as Record<string, unknown>)) {
     if (value === undefined || value === null) continue;
-    if (typeof value === 'object' || typeof value === 'function' || typeof value === 'symbol') {
-      throw new Error(`tiktok-state: param ${key} must be a string, number or boolean`);
-    }
     out[key] = String(value);
   }
   return out;

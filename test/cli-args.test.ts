@@ -54,8 +54,14 @@ describe('flags -> RunOptions', () => {
       format: undefined,
       color: false,
       compatResponse: false,
+      stateTransform: true,
       platform: 'auto',
     });
+  });
+
+  it('--no-state-transform turns the state transform off', async () => {
+    await cli(['--no-state-transform', '--dry-run']);
+    expect(lastOptions()).toMatchObject({ stateTransform: false, mode: 'dry-run' });
   });
 
   it('--dry-run with paths', async () => {

@@ -42,6 +42,7 @@ function jsonFinding(f: Finding): Record<string, unknown> {
     message: f.message,
     manualStep: f.manualStep,
     applied: f.applied,
+    unsafe: f.unsafe,
   });
 }
 

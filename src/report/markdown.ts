@@ -2,7 +2,7 @@
 // what the model holds (never reads a source file), so nothing the scan did not put in a message can leak into it.
 import { RULES, ruleById } from '../rules/index.js';
 import { sortFindings, type Finding, type Report } from './model.js';
-import { beforeDeploySection, byFlow, mixedFlowsSection, mobileSection } from './plan-sections.js';
+import { beforeDeploySection, byFlow, mixedFlowsSection, mobileSection, unsafeFixesSection } from './plan-sections.js';
 
 export const MARKDOWN_TITLE = '# TikTok OAuth v1 → v2 migration report';
 
@@ -12,6 +12,7 @@ export function printMarkdown(report: Report): string {
     [MARKDOWN_TITLE, verdict(report, findings)].join('\n\n'),
     summarySection(report, findings),
     changesSection(report),
+    unsafeFixesSection(findings, ruleLink),
     manualStepsSection(findings),
     mixedFlowsSection(findings, ruleLink),
     redirectUrisSection(report),
@@ -113,7 +114,7 @@ function findingsSection(findings: readonly Finding[]): string | undefined {
       f.severity,
       ruleLink(f.ruleId),
       code(`${f.file}:${f.line}:${f.column}`),
-      f.fix === 'auto' && f.applied ? 'auto (applied)' : f.fix,
+      `${f.fix === 'auto' && f.applied ? 'auto (applied)' : f.fix}${f.unsafe ? ', unsafe' : ''}`,
       escapeTags(f.message),
     ]),
   );

@@ -23,6 +23,8 @@ export interface Finding {
   manualStep?: string;
   /** True once an auto fix has been written to disk (apply mode). */
   applied?: boolean;
+  /** An auto fix that changes behaviour (Biome's "unsafe"): listed apart, and each can be turned off. */
+  unsafe?: boolean;
 }
 
 export interface Change {

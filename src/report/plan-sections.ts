@@ -21,6 +21,20 @@ export function mixedFlowsSection(findings: readonly Finding[], link: (id: strin
   return ['## Mixed v1/v2 flows', '', ...rows].join('\n');
 }
 
+/** Auto fixes that change behaviour (moving redirect URI parameters into state): each with what it changed. */
+export function unsafeFixesSection(findings: readonly Finding[], link: (id: string) => string): string | undefined {
+  const unsafe = findings.filter((f) => f.unsafe);
+  if (unsafe.length === 0) return undefined;
+  const rows = unsafe.map((f) => `- \`${f.file}:${f.line}\`${f.applied ? ' (applied)' : ''} — ${f.message} (${link(f.ruleId)})`);
+  return [
+    '## Unsafe fixes (they change behaviour)',
+    '',
+    'These rewrites change what the app sends and reads; review them like a code change and test the login. Run with `--no-state-transform` to leave them out.',
+    '',
+    ...rows,
+  ].join('\n');
+}
+
 export function mobileSection(findings: readonly Finding[], link: (id: string) => string): string | undefined {
   const kept = findings.filter((f) => f.ruleId === 'mobile-v1-kept');
   if (kept.length === 0) return undefined;

@@ -28,7 +28,8 @@ export function knownValue(key: string, site: CallSite, all: Candidate[]): strin
     if (c.root.unit !== unit) continue;
     const fromQuery = c.rest.startsWith('?') ? queryParams(queryPieces(c.root.value.pieces, c.end), unit, layout) : null;
     const value = fromQuery?.find((p) => p.key === key)?.value;
-    if (value && inModuleScope(unit, value)) return value;
+    // A redirect URI with a query is not the registered one the token request must repeat (spec section 4).
+    if (value && inModuleScope(unit, value) && !(key === 'redirect_uri' && value.includes('?'))) return value;
   }
   const fromObjects = objectValue(unit, key);
   if (fromObjects) return fromObjects;
@@ -68,7 +69,9 @@ function moduleConstant(unit: CodeUnit, pattern: RegExp | undefined): string | u
 /** The expression's first name is `process` or declared (or imported) at the top of the module. */
 function inModuleScope(unit: CodeUnit, code: string): boolean {
   const root = /^[A-Za-z_$][\w$]*/.exec(code)?.[0];
-  if (!root) return /^['"`]/.test(code);
+  // A template is in scope when every name it interpolates is.
+  if (!root && code.startsWith('`')) return [...code.matchAll(/\$\{\s*([A-Za-z_$][\w$]*)/g)].every((m) => inModuleScope(unit, m[1]));
+  if (!root) return /^['"]/.test(code);
   if (root === 'process') return true;
   const binds = (name: ts.BindingName): boolean =>
     ts.isIdentifier(name) ? name.text === root : name.elements.some((e) => !ts.isOmittedExpression(e) && binds(e.name));

@@ -13,6 +13,7 @@ import { LineIndex } from './position.js';
 import { Resolver } from './resolve.js';
 import { PlatformDetector } from './platform.js';
 import { collectRoots } from './roots.js';
+import { planStateMoves, type StateMove } from '../state/plan-state.js';
 import { FULL_PLAN, type ParseError, type PlanOptions, type Reference } from './types.js';
 
 export interface ScanResult {
@@ -24,6 +25,8 @@ export interface ScanResult {
   sources: Map<string, string>;
   /** The parsed code (each file parsed once, here), for rules that follow a value to its declaration. */
   units: CodeUnit[];
+  /** What the state transform moved (or could not move) per authorize call. */
+  stateMoves: StateMove[];
 }
 
 export function scan(files: DiscoveredFile[], options: PlanOptions = FULL_PLAN): ScanResult {
@@ -66,7 +69,9 @@ export function scan(files: DiscoveredFile[], options: PlanOptions = FULL_PLAN):
   for (const ref of references) ref.mobile = platform.mobileReason(ref.file, texts.get(ref.file) ?? '');
   references.push(...planReferences(candidates, units, resolver, evaluator, options));
   references.sort((a, b) => a.file.localeCompare(b.file) || a.offset - b.offset);
-  return { files: files.map((f) => f.path), references, parseErrors, sources: texts, units };
+  const result: ScanResult = { files: files.map((f) => f.path), references, parseErrors, sources: texts, units, stateMoves: [] };
+  if (options.requestShape && options.stateTransform !== false) result.stateMoves = planStateMoves(result);
+  return result;
 }
 
 /** A file that does not parse is never edited, but the v1 URLs in its text are still reported. */

@@ -3,7 +3,7 @@
 import type { EndpointId, TransformName } from '../endpoints.js';
 import type { UrlKind } from '../url-match.js';
 
-export type TransformId = TransformName | 'hybrid-host' | 'token-request' | 'token-response';
+export type TransformId = TransformName | 'hybrid-host' | 'token-request' | 'token-response' | 'redirect-state';
 
 /** Transforms that need the whole call (the request transforms); the others are URL rewrites. */
 export const CALL_TRANSFORMS: readonly TransformId[] = ['token-request', 'token-response', 'user-info'];
@@ -15,6 +15,8 @@ export interface PlanOptions {
   platform?: import('./platform.js').Platform;
   /** Wrap an escaping v1-shaped response as { data: … } instead of only reporting it. */
   compatResponse: boolean;
+  /** Move redirect URI query parameters into state (an unsafe fix, on unless turned off; whole-project runs only). */
+  stateTransform?: boolean;
 }
 
 export const FULL_PLAN: PlanOptions = { requestShape: true, compatResponse: false };
