@@ -16,9 +16,10 @@ import { stateMissing } from './state-missing.js';
 import { stateWeak } from './state-weak.js';
 import { clientSecretExposed } from './client-secret-exposed.js';
 import { pkceOnWeb } from './pkce-on-web.js';
+import { libraryConfig } from './library-config.js';
 
 export const RULES: readonly Rule[] = [v1Endpoint, hybridHost, mixedTokenUse, tokenRequestShape, v1ResponseShape, v2UserinfoErrorCheck,
-  redirectUriQuery, redirectUriInvalid, redirectUriCount, stateMissing, stateWeak, clientSecretExposed, pkceOnWeb,
+  redirectUriQuery, redirectUriInvalid, redirectUriCount, stateMissing, stateWeak, clientSecretExposed, pkceOnWeb, libraryConfig,
   mobileV1Kept, nonCodeReference, parseError];
 
 export function ruleById(id: string): Rule | undefined {
