@@ -66,3 +66,52 @@ describe.each(Object.keys(CASES))('%s', (transform) => {
     expectMigrated(shift(transform, file, ['--no-babel']));
   });
 });
+
+describe('redirect-state', () => {
+  // One file holding the login and its callback, the way a small Express app is written.
+  const APP = [
+    "const express = require('express');",
+    'const app = express();',
+    'const CLIENT_SECRET = process.env.TIKTOK_CLIENT_SECRET;',
+    "const REDIRECT_URI = 'https://app.example.com/auth/callback?next=/dashboard';",
+    "app.get('/login', (req, res) => {",
+    "  const state = require('crypto').randomBytes(16).toString('hex');",
+    '  res.redirect(`https://www.tiktok.com/v2/auth/authorize/?client_key=k&scope=user.info.basic&response_type=code&redirect_uri=${encodeURIComponent(REDIRECT_URI)}&state=${state}`);',
+    '});',
+    "app.get('/auth/callback', (req, res) => {",
+    "  if (req.query.state !== req.cookies.state) return res.sendStatus(403);",
+    "  res.redirect(req.query.next || '/');",
+    '});',
+    '',
+  ].join('\n');
+
+  function shiftApp(flags: string[]): { out: string; code: number | null; text: string; helper: string } {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiktok-migrate-jscodeshift-'));
+    made.push(dir);
+    const target = path.join(dir, 'server.js');
+    fs.writeFileSync(target, APP);
+    const r = spawnSync(JSCODESHIFT, ['-t', 'dist/transforms/redirect-state.js', '--no-babel', ...flags, '--parser=tsx', target], {
+      cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    });
+    return { out: `${r.stdout}\n${r.stderr}`, code: r.status, text: fs.readFileSync(target, 'utf8'), helper: path.join(dir, 'tiktok-state.js') };
+  }
+
+  it('moves the query into state in both handlers and writes the helper module beside the file', () => {
+    const r = shiftApp([]);
+    expect(r.out).toMatch(/^1 ok$/m);
+    expect(r.text).toContain("const REDIRECT_URI = 'https://app.example.com/auth/callback';");
+    expect(r.text).toContain("&state=${encodeState(state, { next: '/dashboard' }, CLIENT_SECRET)}");
+    expect(r.text).toContain('const tiktokState = readState(req.query.state, CLIENT_SECRET);');
+    expect(r.text).toContain('if (tiktokState.nonce !== req.cookies.state)');
+    expect(r.text).toContain("res.redirect(safeReturnPath(tiktokState.params.next, '') || '/');");
+    expect(r.text).toContain("const { encodeState, readState, safeReturnPath } = require('./tiktok-state');");
+    expect(fs.readFileSync(r.helper, 'utf8')).toContain('module.exports = { createNonce, encodeState, decodeState, readState, verifyState, safeReturnPath };');
+  });
+
+  it('with --dry it writes nothing, not even the helper', () => {
+    const r = shiftApp(['--dry']);
+    expect(r.out).toMatch(/^1 ok$/m);
+    expect(r.text).toBe(APP);
+    expect(fs.existsSync(r.helper)).toBe(false);
+  });
+});

@@ -99,7 +99,7 @@ function ruleDescriptor(meta: RuleMeta): SarifRule {
 
 function result(f: Finding, ruleIndex: number, fingerprint: string): Record<string, unknown> {
   const properties = Object.fromEntries(
-    Object.entries({ fix: f.fix, endpoint: f.endpoint, apiVersion: f.apiVersion, applied: f.applied }).filter(
+    Object.entries({ fix: f.fix, unsafe: f.unsafe, endpoint: f.endpoint, apiVersion: f.apiVersion, applied: f.applied }).filter(
       ([, v]) => v !== undefined,
     ),
   );
