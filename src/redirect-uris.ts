@@ -174,10 +174,14 @@ const SECRET_KEY = /SECRET|TOKEN|PASSWORD|PRIVATE/i;
 export function collectRedirectUris(scan: ScanResult, cwd: string): RedirectUriEntry[] {
   const lookup = lookupFor(scan);
   const found: { value: string; file: string; line: number }[] = [];
+  // After migration: a query the state transform moved into state is no longer part of the URI.
+  const moved = new Set(scan.stateMoves.filter((m) => !m.blocked).map((m) => m.ref));
+  const cut = (ref: Reference) => moved.has(ref) || ref.edits.some((e) => e.transform === 'redirect-state' && e.old.includes('?'));
   for (const ref of webCodeReferences(scan, ['authorize', 'token'])) {
     const param = paramOf(ref, 'redirect_uri');
     if (!param) continue;
-    for (const k of redirectFacts(lookup, ref, param, cwd).known) found.push({ value: k.value, file: k.file, line: k.line });
+    for (const k of redirectFacts(lookup, ref, param, cwd).known)
+      found.push({ value: cut(ref) ? k.value.replace(/\?[^#]*/, '') : k.value, file: k.file, line: k.line });
   }
   const mobileDirs = mobileFolders(scan);
   for (const lines of lookup.env().values())

@@ -52,7 +52,9 @@ function asStrings(params: unknown): StateParams {
 }
 
 /** Packs `params` with `nonce` into a URL-safe, signed state string (throws over the size limit). */
-export function encodeState(nonce: string, params: Record<string, unknown>, secret: string): string {
+// Arguments are `unknown` and checked at run time, so an app's `process.env.X` (string | undefined) or a query value
+// (string | string[] | …) type-checks where it is passed in as it is.
+export function encodeState(nonce: unknown, params: Record<string, unknown>, secret: unknown): string {
   checkSecret(secret);
   if (typeof nonce !== 'string' || nonce === '') {
     throw new Error('tiktok-state: nonce must be a non-empty string (use createNonce())');
@@ -84,7 +86,7 @@ function decodeUnchecked(state: unknown, secret: unknown): { nonce: string; para
 }
 
 /** Returns `{ nonce, params }` for an authentic state; throws Error('invalid state') otherwise, and nothing else. */
-export function decodeState(state: unknown, secret: string): { nonce: string; params: StateParams } {
+export function decodeState(state: unknown, secret: unknown): { nonce: string; params: StateParams } {
   let result = null;
   try {
     result = decodeUnchecked(state, secret);
@@ -99,7 +101,7 @@ export function decodeState(state: unknown, secret: string): { nonce: string; pa
  * For a callback that compares the nonce itself: `{ nonce, params }` of an authentic state; for anything else a
  * random nonce that equals no stored value (so the app's own comparison rejects it) and no params. Never throws.
  */
-export function readState(state: unknown, secret: string): { nonce: string; params: StateParams } {
+export function readState(state: unknown, secret: unknown): { nonce: string; params: StateParams } {
   try {
     return decodeState(state, secret);
   } catch {
@@ -108,7 +110,7 @@ export function readState(state: unknown, secret: string): { nonce: string; para
 }
 
 /** The callback's anti-forgery check: returns params only if the MAC is valid and the nonce is this session's. */
-export function verifyState(state: unknown, expectedNonce: unknown, secret: string): StateParams {
+export function verifyState(state: unknown, expectedNonce: unknown, secret: unknown): StateParams {
   const { nonce, params } = decodeState(state, secret);
   if (typeof expectedNonce !== 'string' || expectedNonce === '') throw new Error('invalid state');
   // Hash both sides so timingSafeEqual always gets equal-length buffers.
@@ -118,10 +120,15 @@ export function verifyState(state: unknown, expectedNonce: unknown, secret: stri
   return params;
 }
 
-/** `value` if it is a same-site path ('/x', not '//x', not '/\x', no scheme, no control characters), else `fallback`. */
-export function safeReturnPath(value: unknown, fallback = '/'): string {
+/**
+ * `value` if it is a same-site path ('/x', not '//x', not '/\\x', no scheme, no control characters), else `fallback`
+ * ('/' unless given; pass null to keep your own default: `safeReturnPath(next, null) ?? '/home'`).
+ */
+export function safeReturnPath(value: unknown): string;
+export function safeReturnPath<F>(value: unknown, fallback: F): string | F;
+export function safeReturnPath(value: unknown, fallback: unknown = '/'): unknown {
   if (typeof value !== 'string' || value[0] !== '/') return fallback; // also rules out any scheme
-  // Browsers read '//host' and '/\host' as another origin, and strip tabs/newlines first.
+  // Browsers read '//host' and '/\\host' as another origin, and strip tabs/newlines first.
   if (value[1] === '/' || value.includes('\\')) return fallback;
   if (/[\u0000-\u001f\u007f]/.test(value)) return fallback;
   return value;

@@ -103,7 +103,7 @@ describe('redirect-state', () => {
     expect(r.text).toContain("&state=${encodeState(state, { next: '/dashboard' }, CLIENT_SECRET)}");
     expect(r.text).toContain('const tiktokState = readState(req.query.state, CLIENT_SECRET);');
     expect(r.text).toContain('if (tiktokState.nonce !== req.cookies.state)');
-    expect(r.text).toContain("res.redirect(safeReturnPath(tiktokState.params.next, '') || '/');");
+    expect(r.text).toContain("res.redirect(safeReturnPath(tiktokState.params.next, null) || '/');");
     expect(r.text).toContain("const { encodeState, readState, safeReturnPath } = require('./tiktok-state');");
     expect(fs.readFileSync(r.helper, 'utf8')).toContain('module.exports = { createNonce, encodeState, decodeState, readState, verifyState, safeReturnPath };');
   });

@@ -190,7 +190,10 @@ describe.each([
     expect(m.safeReturnPath(input)).toBe(out);
   });
 
-  it('safeReturnPath uses the given fallback', () => {
+  it('safeReturnPath uses the given fallback, null included (to keep the caller\'s own default)', () => {
+    expect(m.safeReturnPath('//evil.com', null)).toBeNull();
+    expect(m.safeReturnPath(undefined, null) ?? '/home').toBe('/home');
+    expect(m.safeReturnPath('/ok', null)).toBe('/ok');
     expect(m.safeReturnPath('//evil.com', '/home')).toBe('/home');
     expect(m.safeReturnPath('/ok', '/home')).toBe('/ok');
   });

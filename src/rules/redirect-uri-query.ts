@@ -36,7 +36,7 @@ Express/Koa/Fastify GET route at the redirect path, a Next.js API route or route
 that exchanges the code), it reads state once (\`const tiktokState = readState(req.query.state, CLIENT_SECRET)\`), its
 own anti-forgery comparison gets \`tiktokState.nonce\` (a forged or altered state gives a nonce that matches
 nothing), and each moved parameter is read from \`tiktokState.params\`; a return path (\`next\`, \`returnTo\`, …)
-goes through \`safeReturnPath(…, '')\`, so only a same-site path is used. Where the callback cannot be found with
+goes through \`safeReturnPath\`, so only a same-site path is used (else the code's own default, or \`/\`). Where the callback cannot be found with
 confidence, it is left alone and a manual step gives the exact code. A query that comes from a \`.env\` value, a
 redirect URI built in browser code, or one with no server-side secret in reach is reported, not rewritten.
 

@@ -50,19 +50,20 @@ export function rewriteCallback(handler: Handler, moved: readonly string[], secr
   const indent = indentAt(sf.text, s0.getStart(sf));
   const edits: PlannedEdit[] = [editAt(unit, s0.getStart(sf), s0.getStart(sf), `const ${STATE_VAR} = readState(${raw}, ${secret});${layout.eol}${indent}`)];
   const uses = new Set(['readState']);
-  const valueOf = (key: string, fallback?: string): string => {
+  // A return path is checked to be same-site; what replaces a missing or unsafe one follows how the code used it:
+  // its own default (`|| '/home'`, `?? x`, a test, a destructuring default) where it has one, else '/'.
+  const valueOf = (key: string, fallback: string | undefined): string => {
     if (key === 'state') return `${STATE_VAR}.nonce`;
     const read = /^[A-Za-z_$][\w$]*$/.test(key) ? `${STATE_VAR}.params.${key}` : `${STATE_VAR}.params[${q}${key}${q}]`;
-    const value = fallback ? `${read} ?? ${fallback}` : read;
-    if (!isReturnPath(key)) return value;
+    if (!isReturnPath(key)) return fallback && fallback !== 'null' ? `(${read} ?? ${fallback})` : read;
     uses.add('safeReturnPath');
-    return `safeReturnPath(${value}, ${q}${q})`;
+    return fallback ? `safeReturnPath(${read}, ${fallback})` : `safeReturnPath(${read})`;
   };
-  for (const r of reads) if (r.kind === 'direct') edits.push(editNode(unit, r.node, valueOf(r.key)));
+  for (const r of reads) if (r.kind === 'direct') edits.push(editNode(unit, r.node, valueOf(r.key, hasOwnDefault(r.node) ? 'null' : undefined)));
   const byDecl = new Map<ts.VariableDeclaration, ts.BindingElement[]>();
   for (const r of reads) if (r.kind === 'binding') byDecl.set(r.decl, [...(byDecl.get(r.decl) ?? []), r.element]);
   for (const [decl, moving] of byDecl) {
-    const planned = bindingEdits(unit, decl, moving, (el) => valueOf(keyOf(el)!, el.initializer?.getText(sf)));
+    const planned = bindingEdits(unit, decl, moving, (el) => valueOf(keyOf(el)!, el.initializer?.getText(sf) ?? 'null'));
     if ('problem' in planned) return planned;
     edits.push(...planned.edits);
   }
@@ -155,6 +156,17 @@ function bindingEdits(
       editAt(unit, statement.end, statement.end, lines.map((l) => `${layout.eol}${indent}${l}`).join('')),
     ],
   };
+}
+
+/** The read is tested or given a default right where it is (`x || d`, `x ?? d`, `x ? a : b`, `if (x)`, `!x`). */
+function hasOwnDefault(node: ts.Expression): boolean {
+  let n: ts.Node = node;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (ts.isBinaryExpression(p) && p.left === n)
+    return [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken].includes(p.operatorToken.kind);
+  return (ts.isConditionalExpression(p) && p.condition === n) || (ts.isIfStatement(p) && p.expression === n) ||
+    (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken);
 }
 
 function keyOf(el: ts.BindingElement): string | undefined {

@@ -159,7 +159,7 @@ function printParams(params: MovedParam[]): string {
 
 /** The code a callback needs when the tool could not rewrite it (for the manual step). */
 function callbackCode(params: string[], secret: string): string {
-  const reads = params.map((k) => (isReturnPath(k) ? `safeReturnPath(${STATE_VAR}.params.${k}, '')` : `${STATE_VAR}.params.${k}`));
+  const reads = params.map((k) => (isReturnPath(k) ? `safeReturnPath(${STATE_VAR}.params.${k})` : `${STATE_VAR}.params.${k}`));
   return `const ${STATE_VAR} = readState(req.query.state, ${secret}); compare ${STATE_VAR}.nonce (not state) with the value kept at login; ` +
     `then read ${reads.join(', ')} instead of the query`;
 }
