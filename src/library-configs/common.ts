@@ -126,6 +126,11 @@ export function textFinding(file: string, text: string, offset: number, cwd: str
 
 const packages = new Map<string, { dir: string; deps: Record<string, string>; lock?: Record<string, { version?: string }> } | null>();
 
+/** Forget the package.json files read by an earlier run (a long-lived process may run the audit again). */
+export function forgetPackages(): void {
+  packages.clear();
+}
+
 /** The nearest package.json above a file: its dependencies (all kinds) and package-lock.json packages, cached. */
 export function nearestPackage(file: string): { dir: string; deps: Record<string, string>; lock?: Record<string, { version?: string }> } | null {
   const dir = path.dirname(file);

@@ -1,7 +1,7 @@
 import type { Rule } from './rule.js';
 import type { Finding } from '../report/model.js';
 import { arctic } from '../library-configs/arctic.js';
-import type { Detector } from '../library-configs/common.js';
+import { forgetPackages, type Detector } from '../library-configs/common.js';
 import { grant } from '../library-configs/grant.js';
 import { nextAuth } from '../library-configs/next-auth.js';
 import { passport } from '../library-configs/passport.js';
@@ -54,6 +54,7 @@ grant's \`tiktok\` entry and the profile fetched by hand. Nothing here is change
 that an arctic finding is resolved when this run migrates the v1 call (fix: auto).`,
   },
   check(scan, cwd) {
+    forgetPackages();
     const seen = new Set<string>();
     const unique = (f: Finding) => {
       const key = `${f.file}:${f.line}:${f.column}:${f.message}`;
