@@ -19,7 +19,7 @@ export interface CliIo {
 }
 
 const NAME = 'tiktok-migrate';
-const FORMATS: readonly ReportFormat[] = ['md', 'json', 'sarif'];
+const FORMATS: readonly ReportFormat[] = ['md', 'json', 'sarif', 'html'];
 const DEFAULT_REPORT = 'tiktok-migrate-report.md';
 
 const EXAMPLES_AND_EXIT_CODES = `
@@ -88,7 +88,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(
       new Option(
         '--format <format>',
-        'Format of the report; when absent, it follows the report file extension (.md, .json, .sarif).',
+        'Format of the report; when absent, it follows the report file extension (.md, .json, .sarif, .html).',
       ).choices(FORMATS),
     )
     .option(
@@ -207,6 +207,11 @@ function exitCodeFor(error: unknown, io: CliIo): number {
 }
 
 function processIo(): CliIo {
+  // `tiktok-migrate --help | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -1,7 +1,7 @@
 // What the CLI (or an API caller) asks of a run, and what a run answers. cli.ts only maps flags to this.
 import type { Mode, Report } from './report/model.js';
 
-export type ReportFormat = 'md' | 'json' | 'sarif';
+export type ReportFormat = 'md' | 'json' | 'sarif' | 'html';
 
 export interface RunOptions {
   /** Files or folders to migrate, absolute or relative to cwd. */

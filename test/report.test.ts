@@ -92,6 +92,8 @@ describe('formatFromPath', () => {
     ['out/report.json', 'json'],
     ['tiktok.sarif', 'sarif'],
     ['results/tiktok.sarif.json', 'sarif'],
+    ['report.html', 'html'],
+    ['out/Report.HTM', 'html'],
     ['report.txt', undefined],
     ['report', undefined],
     ['md', undefined],
