@@ -5,6 +5,7 @@ import type { Reference } from '../scan/types.js';
 import { isEnvFile } from './oauth-values.js';
 import type { Rule } from './rule.js';
 import { describeEndpoint, relativeFile } from './reference-finding.js';
+import { FlowProgram } from './token-flow-program.js';
 import { findFlowLinks, isV2Side, type FlowEnd, type FlowLink } from './token-flows.js';
 
 /** Endpoints that hand out or take a user's tokens: a flow is everything from authorize to the data calls. */
@@ -46,31 +47,46 @@ auto) and the mix is resolved once applied; when it needs a hand, the finding sa
     // Nodes are all scanned modules (those that mention TikTok and their importers), so two flows that share a
     // TikTok client module are one group.
     const groups = connectedModules([...scan.sources.keys()], scan.sources);
-    const findings: Finding[] = [];
-    let env: Map<string, string[]> | undefined;
+    const mixedGroups: { files: Set<string>; refs: Reference[]; v1: Reference[]; v2: Reference[] }[] = [];
     for (const group of groups) {
       const inGroup = refs.filter((r) => group.has(r.file));
       const flow = inGroup.filter((r) => r.endpoint && TOKEN_FLOW.has(r.endpoint));
       const v2 = flow.filter(isV2Side);
-      const v1 = flow.filter((r) => !isV2Side(r));
       if (v2.length === 0 || inGroup.length === v2.length) continue; // the common case: no program is built
-      const links = flowLinks(scan, group, inGroup, (env ??= envValues(scan)));
+      mixedGroups.push({ files: group, refs: inGroup, v1: flow.filter((r) => !isV2Side(r)), v2 });
+    }
+    if (mixedGroups.length === 0) return [];
+    // One checker over the files of every mixed group (they are disjoint; one program costs less than several).
+    const files = new Set(mixedGroups.flatMap((g) => [...g.files]));
+    const program = flowProgram(scan, files);
+    const env = envValues(scan);
+    const findings: Finding[] = [];
+    for (const group of mixedGroups) {
+      const links = program ? flowLinks(program, group.refs, env) : [];
       const byV1 = new Map<Reference, FlowLink[]>();
       for (const link of links) {
         const old = isV2Side(link.from.ref) ? link.to.ref : link.from.ref;
         byV1.set(old, [...(byV1.get(old) ?? []), link]);
       }
       for (const [old, list] of byV1) findings.push(flowFinding(old, list, cwd));
-      for (const old of v1) if (!byV1.has(old)) findings.push(moduleFinding(old, nearest(old, v2), cwd));
+      for (const old of group.v1) if (!byV1.has(old)) findings.push(moduleFinding(old, nearest(old, group.v2), cwd));
     }
     return findings;
   },
 };
 
-/** The flow links of a group; none (so every v1 end is reported at the module level) if following them fails. */
-function flowLinks(scan: ScanResult, group: Set<string>, refs: Reference[], env: Map<string, string[]>): FlowLink[] {
+function flowProgram(scan: ScanResult, files: Set<string>): FlowProgram | undefined {
   try {
-    return findFlowLinks(scan.units.filter((u) => group.has(u.file)), refs, env);
+    return new FlowProgram(scan.units.filter((u) => files.has(u.file)));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The flow links of a group; none (so every v1 end is reported at the module level) if following them fails. */
+function flowLinks(program: FlowProgram, refs: Reference[], env: Map<string, string[]>): FlowLink[] {
+  try {
+    return findFlowLinks(program, refs, env);
   } catch {
     return [];
   }

@@ -23,6 +23,7 @@ export class FlowProgram {
   private readonly ids = new Map<ts.Node, number>();
   private byName?: Map<string, ts.Identifier[]>;
   private aliasNames?: Map<ts.Node, Set<string>>;
+  private fnNames?: Set<string>;
   private readonly refs = new Map<ts.Node, ts.Identifier[]>();
 
   /** `units`: the parsed files of the group (a file with several <script> blocks is left out: one unit per file). */
@@ -143,10 +144,14 @@ export class FlowProgram {
     const cached = this.refs.get(decl);
     if (cached) return cached;
     const names = new Set([...ownNames(decl), ...(this.aliases().get(decl) ?? [])]);
+    // A local (in a function) is used only inside that function, and never as a member name: resolving only those
+    // names keeps the checker from type-checking every `res.json`-like chain of the group.
+    const scope = ts.isParameter(decl) ? decl.parent : enclosingFunctionOf(decl);
     const out: ts.Identifier[] = [];
     for (const name of names)
       for (const id of this.identifiers().get(name) ?? []) {
         if (isDeclarationName(id)) continue;
+        if (scope && (id.getSourceFile() !== scope.getSourceFile() || id.pos < scope.pos || id.end > scope.end || isMemberName(id))) continue;
         if (this.declOf(id) === decl) out.push(id);
       }
     this.refs.set(decl, out);
@@ -165,7 +170,8 @@ export class FlowProgram {
   calleeOf(call: CallLike): FunctionNode | undefined {
     const callee = skipOuter(call.expression);
     const name = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : undefined;
-    return name && ts.isIdentifier(name) ? this.functionOf(this.declOf(name)) : undefined;
+    if (!name || !ts.isIdentifier(name) || !this.functionNames().has(name.text)) return undefined;
+    return this.functionOf(this.declOf(name));
   }
 
   /** The calls of a function of ours (callee by name, `obj.method(…)`, `new Class(…)`). */
@@ -179,6 +185,21 @@ export class FlowProgram {
       if ((ts.isCallExpression(n.parent) || ts.isNewExpression(n.parent)) && n.parent.expression === n) calls.push(n.parent);
     }
     return calls;
+  }
+
+  /** The names our functions and classes are declared or imported under (a cheap test before asking the checker). */
+  private functionNames(): Set<string> {
+    if (this.fnNames) return this.fnNames;
+    const names = new Set<string>();
+    for (const unit of this.units.values()) {
+      const visit = (n: ts.Node): void => {
+        if (ts.isFunctionLike(n) || ts.isClassLike(n)) for (const name of ownNames(n)) names.add(name);
+        ts.forEachChild(n, visit);
+      };
+      visit(unit.sf);
+    }
+    for (const set of this.aliases().values()) for (const name of set) names.add(name);
+    return (this.fnNames = names);
   }
 
   /** A readable name for a function, for messages: exchangeCode(), TikTokClient.refresh(). */
@@ -259,6 +280,16 @@ function ownNames(decl: ts.Node): string[] {
   if (ts.isConstructorDeclaration(decl)) return [];
   if ('name' in decl) push((decl as { name?: ts.Node }).name);
   return names;
+}
+
+function enclosingFunctionOf(node: ts.Node): ts.Node | undefined {
+  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return n;
+  return undefined;
+}
+
+/** `x.name`, `{ name: … }`: a member's name, not a variable's use. */
+function isMemberName(id: ts.Identifier): boolean {
+  return (ts.isPropertyAccessExpression(id.parent) && id.parent.name === id) || (ts.isPropertyAssignment(id.parent) && id.parent.name === id);
 }
 
 function isDeclarationName(id: ts.Identifier): boolean {

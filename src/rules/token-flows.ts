@@ -4,10 +4,9 @@
 // authorize URL is tied to the code exchange that redeems its code by their shared redirect_uri or by the callback
 // route its redirect_uri names (token-flow-authorize.ts). Only links between a v1 and a v2 end are returned.
 import { ts } from 'ts-morph';
-import type { CodeUnit } from '../scan/parse.js';
 import type { Reference } from '../scan/types.js';
 import { authorizeLinks } from './token-flow-authorize.js';
-import { FlowProgram, type CallLike } from './token-flow-program.js';
+import type { CallLike, FlowProgram } from './token-flow-program.js';
 import { calleeName, ValueWalk } from './token-flow-walk.js';
 import { skipOuter } from '../scan/resolve.js';
 
@@ -44,11 +43,10 @@ export function usesTokens(ref: Reference): boolean {
 }
 
 /**
- * The v1<->v2 links among `refs` (web code of one module group), with the checker over `units` (the group's files);
- * `env`: the values the `.env*` files give each variable.
+ * The v1<->v2 links among `refs` (web code of one module group), with `program` (the checker over the files of the
+ * mixed groups); `env`: the values the `.env*` files give each variable.
  */
-export function findFlowLinks(units: CodeUnit[], refs: Reference[], env: Map<string, string[]>): FlowLink[] {
-  const program = new FlowProgram(units);
+export function findFlowLinks(program: FlowProgram, refs: Reference[], env: Map<string, string[]>): FlowLink[] {
   const sites = new Map<Reference, CallLike[]>();
   for (const ref of refs) if (program.has(ref.file)) sites.set(ref, urlSites(program, ref));
   const useAt = new Map<ts.Node, Reference[]>();
