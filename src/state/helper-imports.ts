@@ -61,9 +61,19 @@ export function helperPlace(units: CodeUnit[]): { format: HelperFormat; file: st
 function helperFolder(dirs: string[]): string {
   let common = dirs[0];
   for (const d of dirs) while (!(d + path.sep).startsWith(common + path.sep)) common = path.dirname(common);
-  const parts = common.split(path.sep);
-  const routing = parts.findIndex((p, i) => (p === 'pages' || p === 'app') && i > 0);
-  return routing > 0 ? parts.slice(0, routing).join(path.sep) || path.sep : common;
+  // Only folders inside the package count (a project may itself live in /app).
+  const root = packageRoot(common);
+  if (!root) return common;
+  const inside = path.relative(root, common).split(path.sep).filter(Boolean);
+  const routing = inside.findIndex((p) => p === 'pages' || p === 'app');
+  return routing >= 0 ? path.join(root, ...inside.slice(0, routing)) : common;
+}
+
+function packageRoot(dir: string): string | undefined {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, 'package.json'))) return d;
+    if (path.dirname(d) === d) return undefined;
+  }
 }
 
 /** The import or require of `names` from the helper, placed after the file's last top-level import/require. */
