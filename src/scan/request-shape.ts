@@ -13,7 +13,8 @@ import type { CodeUnit } from './parse.js';
 import { knownValue } from './known-values.js';
 import { browserProblem, browserReason } from './browser-code.js';
 import { gotEdits, superagentEdits } from './chained-clients.js';
-import { httpsShape, requestShape } from './node-clients.js';
+import { httpsShape } from './https-client.js';
+import { requestShape } from './request-client.js';
 import { propertyName, skipOuter, type Resolver } from './resolve.js';
 import { editAt, editNode as replaceNode } from './edits.js';
 

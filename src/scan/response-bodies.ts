@@ -5,14 +5,14 @@ import type { CallSite } from './calls.js';
 import type { CodeUnit } from './parse.js';
 import { skipOuter, type Resolver } from './resolve.js';
 import type { ReadsResult } from './response-reads.js';
-import { nodeBodies } from './node-clients.js';
+import { nodeBodies } from './node-bodies.js';
 import { editNode as replace } from './edits.js';
 
 /** Expressions whose value is the v1 JSON body: `json` (fetch), `res.data` or a destructured `data` (axios). */
 /** `inner` receives reads of v1's inner data object (`const { data } = await res.json()`), which is v2's whole body. */
 export function bodyExpressions(site: CallSite, resolver: Resolver, out: ReadsResult, inner: ts.Expression[] = []): ts.Expression[] {
   const { unit } = site;
-  // request's callback body, undici's `body.json()`, the JSON.parse of an https response: node-clients.ts
+  // request's callback body, undici's `body.json()`, the JSON.parse of an https response: node-bodies.ts
   if (site.client === 'request' || site.client === 'https' || site.client === 'undici') return nodeBodies(site, out);
   const chained = promiseChain(site, resolver);
   if (chained) return chained;

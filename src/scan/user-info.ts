@@ -10,7 +10,8 @@ import type { Candidate, PlannedEdit } from './match.js';
 import type { CodeUnit } from './parse.js';
 import { codeOf, cutUrl, objectParams, queryParams, queryPieces, sourceWithEdits, urlInArgument, type Param } from './request-params.js';
 import type { ShapeResult } from './request-shape.js';
-import { httpsUserInfo, requestUserInfo } from './node-clients.js';
+import { httpsUserInfo } from './https-client.js';
+import { requestUserInfo } from './request-client.js';
 import { propertyName, skipOuter, type Resolver } from './resolve.js';
 import { editAt as replace } from './edits.js';
 
