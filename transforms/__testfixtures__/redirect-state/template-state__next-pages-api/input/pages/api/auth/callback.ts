@@ -1,0 +1,34 @@
+import { getIronSession } from 'iron-session';
+import type { NextApiRequest, NextApiResponse } from 'next';
+
+type AppSession = { oauthState?: string; openId?: string; accessToken?: string };
+
+const CLIENT_KEY = process.env.TIKTOK_CLIENT_KEY!;
+const CLIENT_SECRET = process.env.TIKTOK_CLIENT_SECRET!;
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const session = await getIronSession<AppSession>(req, res, { password: process.env.SESSION_SECRET!, cookieName: 'dash_session' });
+  const { code, state, returnTo } = req.query;
+  if (!state || state !== session.oauthState) {
+    return res.status(400).json({ error: 'Invalid state' });
+  }
+  const response = await fetch('https://open-api.tiktok.com/oauth/access_token/', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      client_key: CLIENT_KEY,
+      client_secret: CLIENT_SECRET,
+      code: String(code),
+      grant_type: 'authorization_code',
+    }),
+  });
+  const json = await response.json();
+  if (json.data.error_code) {
+    return res.status(400).json({ error: json.data.description });
+  }
+  session.openId = json.data.open_id;
+  session.accessToken = json.data.access_token;
+  delete session.oauthState;
+  await session.save();
+  res.redirect(302, typeof returnTo === 'string' ? returnTo : '/');
+}

@@ -1,0 +1,34 @@
+const express = require('express');
+const { readState } = require('../tiktok-state');
+
+const router = express.Router();
+
+const TIKTOK_CLIENT_KEY = process.env.TIKTOK_CLIENT_KEY;
+const TIKTOK_CLIENT_SECRET = process.env.TIKTOK_CLIENT_SECRET;
+
+router.get('/tiktok/callback', async (req, res, next) => {
+  const tiktokState = readState(req.query.state, TIKTOK_CLIENT_SECRET);
+  try {
+    if (tiktokState.nonce !== req.session.oauthState) {
+      return res.status(400).json({ error: 'bad state' });
+    }
+    const tokenRes = await fetch('https://open.tiktokapis.com/v2/oauth/token/', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        client_key: TIKTOK_CLIENT_KEY,
+        client_secret: TIKTOK_CLIENT_SECRET,
+        code: req.query.code,
+        grant_type: 'authorization_code',
+      }),
+    });
+    const body = await tokenRes.json();
+    req.session.tiktok = { openId: body.open_id, accessToken: body.access_token };
+    req.session.referral = tiktokState.params.ref;
+    res.redirect('/welcome');
+  } catch (err) {
+    next(err);
+  }
+});
+
+module.exports = router;
