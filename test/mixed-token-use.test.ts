@@ -136,6 +136,14 @@ describe('mixed-token-use: flow-level', () => {
     expect(found[0].message).toContain('go to the v1 open-api.tiktok.com data call (https://open-api.tiktok.com/comment/list/) at a.js:8');
   });
 
+  it('invalid: the v1 share video upload fed a v2 token (flow-level); not reported when no flow reaches it', () => {
+    const share = "export const share = (t, video) => fetch('https://open-api.tiktok.com/share/video/upload/?access_token=' + t, { method: 'POST', body: video });\n";
+    const found = mixed({ 'a.js': `${V2_LOGIN}${share}export async function post(code, video) {\n  const t = await exchangeCode(code);\n  return share(t.accessToken, video);\n}\n` });
+    expect(summary(found)).toEqual(['a.js:6 manual']);
+    expect(found[0].message).toContain('go to the v1 share video (ended 2023-09-10) endpoint at a.js:6');
+    expect(mixed({ 'a.js': `${V2_LOGIN}${share}` })).toEqual([]);
+  });
+
   it('invalid: a v1 authorize and the v2 exchange that redeems its code, linked by their shared redirect_uri constant', () => {
     const found = mixed({
       'config.js': "export const REDIRECT_URI = process.env.TIKTOK_REDIRECT_URI; // TikTok callback\n",

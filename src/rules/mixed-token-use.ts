@@ -43,21 +43,25 @@ auto) and the mix is resolved once applied; when it needs a hand, the finding sa
 \`v1-endpoint\` finding says how.`,
   },
   check(scan, cwd) {
-    const refs = scan.references.filter((r) => r.where === 'code' && !r.mobile && ((r.endpoint && TOKEN_FLOW.has(r.endpoint)) || r.kind === 'v1-unknown'));
+    // Data calls outside the flow table (share video, open-api paths not in the map) count only when a flow reaches them.
+    const refs = scan.references.filter((r) => r.where === 'code' && !r.mobile &&
+      ((r.endpoint && (TOKEN_FLOW.has(r.endpoint) || r.endpoint === 'share-video')) || r.kind === 'v1-unknown'));
     // Nodes are all scanned modules (those that mention TikTok and their importers), so two flows that share a
     // TikTok client module are one group.
-    const groups = connectedModules([...scan.sources.keys()], scan.sources);
-    const mixedGroups: { files: Set<string>; refs: Reference[]; v1: Reference[]; v2: Reference[] }[] = [];
+    const imports = importGraph([...scan.sources.keys()], scan.sources);
+    const groups = connectedModules(imports);
+    const mixedGroups: { refs: Reference[]; v1: Reference[]; v2: Reference[] }[] = [];
     for (const group of groups) {
       const inGroup = refs.filter((r) => group.has(r.file));
       const flow = inGroup.filter((r) => r.endpoint && TOKEN_FLOW.has(r.endpoint));
       const v2 = flow.filter(isV2Side);
       if (v2.length === 0 || inGroup.length === v2.length) continue; // the common case: no program is built
-      mixedGroups.push({ files: group, refs: inGroup, v1: flow.filter((r) => !isV2Side(r)), v2 });
+      mixedGroups.push({ refs: inGroup, v1: flow.filter((r) => !isV2Side(r)), v2 });
     }
     if (mixedGroups.length === 0) return [];
-    // One checker over the files of every mixed group (they are disjoint; one program costs less than several).
-    const files = new Set(mixedGroups.flatMap((g) => [...g.files]));
+    // One checker over the files that can carry a mixed group's flows (the groups are disjoint; one program costs
+    // less than several).
+    const files = flowFiles(new Set(mixedGroups.flatMap((g) => g.refs.map((r) => r.file))), imports);
     const program = flowProgram(scan, files);
     const env = envValues(scan);
     const findings: Finding[] = [];
@@ -169,19 +173,49 @@ function envValues(scan: ScanResult): Map<string, string[]> {
   return out;
 }
 
-/** Files joined by imports among themselves (undirected, transitive). */
-function connectedModules(files: string[], sources: Map<string, string>): Set<string>[] {
+/** Which scanned modules each scanned module imports. */
+function importGraph(files: string[], sources: Map<string, string>): Map<string, Set<string>> {
   const known = new Set(files);
-  const parent = new Map(files.map((f) => [f, f]));
-  const find = (f: string): string => (parent.get(f) === f ? f : find(parent.get(f)!));
+  const graph = new Map<string, Set<string>>();
   for (const file of files) {
-    const text = sources.get(file) ?? '';
-    for (const m of text.matchAll(IMPORT_RE)) {
+    const targets = new Set<string>();
+    for (const m of (sources.get(file) ?? '').matchAll(IMPORT_RE)) {
       const target = resolveImport(file, m[2], known);
-      if (target && target !== file) parent.set(find(file), find(target));
+      if (target && target !== file) targets.add(target);
     }
+    graph.set(file, targets);
   }
+  return graph;
+}
+
+/** Files joined by imports among themselves (undirected, transitive). */
+function connectedModules(imports: Map<string, Set<string>>): Set<string>[] {
+  const parent = new Map([...imports.keys()].map((f) => [f, f]));
+  const find = (f: string): string => {
+    let root = f;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(f, root);
+    return root;
+  };
+  for (const [file, targets] of imports) for (const target of targets) parent.set(find(file), find(target));
   const groups = new Map<string, Set<string>>();
-  for (const f of files) groups.set(find(f), (groups.get(find(f)) ?? new Set()).add(f));
+  for (const f of imports.keys()) groups.set(find(f), (groups.get(find(f)) ?? new Set()).add(f));
   return [...groups.values()];
+}
+
+/**
+ * The modules a flow between the references' files can run through: those files, the modules that import them
+ * (callers, transitively), and everything those import (helpers, stores). A module merely sharing a config module
+ * with them cannot carry their tokens, so it is left out of the checker.
+ */
+function flowFiles(refFiles: Set<string>, imports: Map<string, Set<string>>): Set<string> {
+  const importers = new Map<string, string[]>();
+  for (const [file, targets] of imports) for (const t of targets) importers.set(t, [...(importers.get(t) ?? []), file]);
+  const closure = (start: Iterable<string>, next: (f: string) => Iterable<string>): Set<string> => {
+    const seen = new Set(start);
+    const queue = [...seen];
+    while (queue.length) for (const n of next(queue.pop()!)) if (!seen.has(n)) queue.push(n), seen.add(n);
+    return seen;
+  };
+  return closure(closure(refFiles, (f) => importers.get(f) ?? []), (f) => imports.get(f) ?? []);
 }

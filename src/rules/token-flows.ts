@@ -30,7 +30,7 @@ export interface FlowLink {
 /** Endpoints whose response hands out tokens. */
 const OBTAIN = new Set(['token', 'refresh']);
 /** Endpoints (and open-api data calls, `v1-unknown`) that take a token or a code. */
-const USE = new Set(['token', 'refresh', 'revoke', 'user-info', 'video-list', 'video-query']);
+const USE = new Set(['token', 'refresh', 'revoke', 'user-info', 'video-list', 'video-query', 'share-video']);
 /** URL sites: calls whose result is still the URL. */
 const URL_WRAPPERS = new Set(['URL', 'String', 'encodeURI', 'format', 'toString']);
 
