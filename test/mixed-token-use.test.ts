@@ -228,6 +228,16 @@ describe('mixed-token-use: module-level when no flow can be followed', () => {
     for (const f of found) expect(f.message).toContain('(module-level)');
   });
 
+  it('a Map keeps its keys apart: only the read of the key the v2 tokens were stored under is flow-level', () => {
+    const found = mixed({
+      'store.js': 'export const cache = new Map(); // TikTok and legacy tokens\n',
+      'login.js': `import { cache } from './store.js';\nexport async function cb(code) {\n  const r = await fetch('https://open.tiktokapis.com/v2/oauth/token/', { method: 'POST' });\n  cache.set('tiktok', await r.json());\n}\n`,
+      'legacy.js': `import { cache } from './store.js';\nexport const old = () => fetch('https://open-api.tiktok.com/oauth/refresh_token/?refresh_token=' + cache.get('legacy').refresh_token, { method: 'POST' });\nexport const me = () => fetch('https://open-api.tiktok.com/user/info/?access_token=' + cache.get('tiktok').access_token);\n`,
+    });
+    expect(found.map((f) => `${f.file}:${f.line} ${f.message.includes('(flow-level)') ? 'flow' : f.message.includes('(module-level)') ? 'module' : '?'}`).sort())
+      .toEqual(['legacy.js:2 module', 'legacy.js:3 flow']);
+  });
+
   it('a config object holding a v2 and a v1 URL: only the call that really sends the v2 token is flow-level', () => {
     const found = mixed({
       'config.js': "export const TIKTOK = { tokenUrl: 'https://open.tiktokapis.com/v2/oauth/token/', userInfoUrl: 'https://open-api.tiktok.com/user/info/' };\n",

@@ -50,7 +50,7 @@ function linkOne(
   ids: Map<string, string>, paths: Set<string>, routes: () => Route[],
 ): AuthorizeLink | undefined {
   for (const site of calls) {
-    for (const v of redirectValues(scopeOf(site)))
+    for (const v of redirectValues(enclosingFunction(site) ?? site)) // the exchange's own function, or the call itself
       for (const id of identities(program, v, 0))
         if (ids.has(id)) return { authorize, token, site, how: `linked by the same redirect_uri value, ${ids.get(id)}` };
   }

@@ -68,6 +68,10 @@ export class ValueWalk {
       const name = p.name.text;
       if (isCallee(p) && name === 'then') return this.then(p.parent as ts.CallExpression, item);
       if (isCallee(p) && (name === 'catch' || name === 'finally')) return on(p.parent);
+      if (isCallee(p) && name === 'get' && path.length > 0 && isMapDeclarationUse(n, this.program)) {
+        const key = mapKey((p.parent as ts.CallExpression).arguments[0]);
+        return path[0] === '*' || key === '*' || key === path[0] ? on(p.parent, path.slice(1)) : undefined;
+      }
       if (path.length === 0) return on(p);
       if (path[0] === name || path[0] === '*') return on(p, path.slice(1));
       return;
@@ -128,8 +132,13 @@ export class ValueWalk {
     const callee = skipOuter(call.expression);
     const receiver = ts.isPropertyAccessExpression(callee) && MUTATORS.has(callee.name.text) ? callee.expression
       : name === 'assign' ? call.arguments?.[0] : undefined;
-    if (receiver && receiver !== item.node)
-      this.assign(receiver, { ...item, path: [], via: this.addVia(item.via, `stored in ${skipOuter(receiver).getText()}`) }, true);
+    if (!receiver || receiver === item.node) return;
+    const via = this.addVia(item.via, `stored in ${skipOuter(receiver).getText()}`);
+    const key = name === 'set' && call.arguments?.length === 2 && call.arguments[1] === item.node ? mapKey(call.arguments[0]) : '*';
+    const map = ts.isIdentifier(skipOuter(receiver)) ? this.program.declOf(skipOuter(receiver) as ts.Identifier) : undefined;
+    // A Map keeps its keys apart: `cache.set('tiktok', t)` is read back by `cache.get('tiktok')`, not `cache.get('github')`.
+    if (map && isMapDeclaration(map)) return this.taint(map, [key], item.stack, via);
+    this.assign(receiver, { ...item, path: [], via }, true);
   }
 
   private enterFunction(fn: FunctionNode, call: CallLike, index: number, item: Item): void {
@@ -238,6 +247,21 @@ export class ValueWalk {
   private addVia(via: string[], step: string): string[] {
     return via.length >= MAX_VIA || via.includes(step) ? via : [...via, step];
   }
+}
+
+/** A Map key as a path segment: the literal, or '*' for a key known only at run time. */
+function mapKey(arg: ts.Expression | undefined): string {
+  return arg && ts.isStringLiteralLike(arg) ? `#${arg.text}` : '*';
+}
+
+function isMapDeclaration(decl: ts.Node): boolean {
+  const init = ts.isVariableDeclaration(decl) && decl.initializer ? skipOuter(decl.initializer) : undefined;
+  return !!init && ts.isNewExpression(init) && /^(?:Weak)?Map$/.test(init.expression.getText());
+}
+
+function isMapDeclarationUse(n: ts.Node, program: FlowProgram): boolean {
+  const decl = ts.isIdentifier(n) ? program.declOf(n) : undefined;
+  return !!decl && isMapDeclaration(decl);
 }
 
 function isCallee(p: ts.Node): boolean {
