@@ -8,7 +8,7 @@ import { ts } from 'ts-morph';
 import { skipOuter } from '../scan/resolve.js';
 import type { Reference } from '../scan/types.js';
 import type { CallLike, FlowProgram, FunctionNode } from './token-flow-program.js';
-import { calleeName, enclosingFunction } from './token-flow-walk.js';
+import { calleeName, enclosingFunction } from './token-flow-nodes.js';
 
 export interface AuthorizeLink {
   authorize: Reference;

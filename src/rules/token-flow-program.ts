@@ -8,6 +8,7 @@ import { ts } from 'ts-morph';
 import { resolveImport } from '../resolve-import.js';
 import type { CodeUnit } from '../scan/parse.js';
 import { skipOuter } from '../scan/resolve.js';
+import { enclosingFunctionOf, isDeclarationName, isExportsTarget, isMemberName, ownNames } from './token-flow-nodes.js';
 
 export type FunctionNode = ts.FunctionLikeDeclaration;
 export type CallLike = ts.CallExpression | ts.NewExpression;
@@ -255,47 +256,4 @@ export class FlowProgram {
     }
     return (this.aliasNames = out);
   }
-}
-
-/** `module.exports`, `module.exports.x`, `exports.x`: CommonJS exports (not `this.x = …`). */
-function isExportsTarget(e: ts.Expression): boolean {
-  return /^(?:module\.exports|exports)(?:\.[\w$]+)?$/.test(e.getText()) && e.getText() !== 'exports';
-}
-
-/** The names a declaration is written under. */
-function ownNames(decl: ts.Node): string[] {
-  const names: string[] = [];
-  const push = (n: ts.Node | undefined) => {
-    if (n && (ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isPrivateIdentifier(n))) names.push(n.text.replace(/^#/, ''));
-  };
-  if (ts.isFunctionExpression(decl) || ts.isArrowFunction(decl) || ts.isClassExpression(decl) || ts.isObjectLiteralExpression(decl)) {
-    if (!ts.isObjectLiteralExpression(decl)) push(decl.name);
-    let holder: ts.Node = decl;
-    while (ts.isParenthesizedExpression(holder.parent) || ts.isAsExpression(holder.parent)) holder = holder.parent;
-    const p = holder.parent;
-    if (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) push(p.name);
-    if (ts.isBinaryExpression(p) && ts.isPropertyAccessExpression(p.left) && p.left.name.text !== 'exports') push(p.left.name);
-    return names;
-  }
-  if (ts.isConstructorDeclaration(decl)) return [];
-  if ('name' in decl) push((decl as { name?: ts.Node }).name);
-  return names;
-}
-
-function enclosingFunctionOf(node: ts.Node): ts.Node | undefined {
-  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return n;
-  return undefined;
-}
-
-/** `x.name`, `{ name: … }`: a member's name, not a variable's use. */
-function isMemberName(id: ts.Identifier): boolean {
-  return (ts.isPropertyAccessExpression(id.parent) && id.parent.name === id) || (ts.isPropertyAssignment(id.parent) && id.parent.name === id);
-}
-
-function isDeclarationName(id: ts.Identifier): boolean {
-  const p = id.parent;
-  if (ts.isImportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p) || ts.isExportSpecifier(p)) return true;
-  return (ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p) || ts.isFunctionDeclaration(p) ||
-    ts.isFunctionExpression(p) || ts.isClassLike(p) || ts.isMethodDeclaration(p) || ts.isPropertyAssignment(p) ||
-    ts.isPropertyDeclaration(p)) && (p as { name?: ts.Node }).name === id;
 }

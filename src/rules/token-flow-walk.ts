@@ -7,6 +7,10 @@
 import { ts } from 'ts-morph';
 import { skipOuter } from '../scan/resolve.js';
 import type { CallLike, FlowProgram, FunctionNode } from './token-flow-program.js';
+import {
+  calleeName, enclosingClass, enclosingFunction, isCallee, isMapDeclaration, isMapDeclarationUse, mapKey, memberPath, rootOfBinding,
+  staticName, thisKeywords,
+} from './token-flow-nodes.js';
 
 interface Frame {
   call: CallLike;
@@ -247,70 +251,4 @@ export class ValueWalk {
   private addVia(via: string[], step: string): string[] {
     return via.length >= MAX_VIA || via.includes(step) ? via : [...via, step];
   }
-}
-
-/** A Map key as a path segment: the literal, or '*' for a key known only at run time. */
-function mapKey(arg: ts.Expression | undefined): string {
-  return arg && ts.isStringLiteralLike(arg) ? `#${arg.text}` : '*';
-}
-
-function isMapDeclaration(decl: ts.Node): boolean {
-  const init = ts.isVariableDeclaration(decl) && decl.initializer ? skipOuter(decl.initializer) : undefined;
-  return !!init && ts.isNewExpression(init) && /^(?:Weak)?Map$/.test(init.expression.getText());
-}
-
-function isMapDeclarationUse(n: ts.Node, program: FlowProgram): boolean {
-  const decl = ts.isIdentifier(n) ? program.declOf(n) : undefined;
-  return !!decl && isMapDeclaration(decl);
-}
-
-function isCallee(p: ts.Node): boolean {
-  return (ts.isCallExpression(p.parent) || ts.isNewExpression(p.parent)) && p.parent.expression === p;
-}
-
-function memberPath(name: ts.PropertyName, path: string[]): string[] {
-  const key = staticName(name);
-  return key === undefined ? [] : [key, ...path];
-}
-
-function staticName(name: ts.PropertyName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
-  return undefined;
-}
-
-/** The last name of a callee: `JSON.stringify` -> stringify, `new URLSearchParams` -> URLSearchParams. */
-export function calleeName(call: CallLike): string | undefined {
-  const callee = skipOuter(call.expression);
-  if (ts.isIdentifier(callee)) return callee.text;
-  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
-  return undefined;
-}
-
-export function enclosingFunction(node: ts.Node): FunctionNode | undefined {
-  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n) && 'body' in n) return n as FunctionNode;
-  return undefined;
-}
-
-function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
-  for (let n = node.parent; n; n = n.parent) {
-    if (ts.isClassLike(n)) return n;
-    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined; // `this` is not the class here
-  }
-  return undefined;
-}
-
-function thisKeywords(cls: ts.ClassLikeDeclaration): ts.Node[] {
-  const out: ts.Node[] = [];
-  const visit = (n: ts.Node): void => {
-    if (n.kind === ts.SyntaxKind.ThisKeyword && enclosingClass(n) === cls) out.push(n);
-    ts.forEachChild(n, visit);
-  };
-  visit(cls);
-  return out;
-}
-
-function rootOfBinding(el: ts.BindingElement): ts.Node {
-  let n: ts.Node = el;
-  while (ts.isBindingElement(n) || ts.isObjectBindingPattern(n) || ts.isArrayBindingPattern(n)) n = n.parent;
-  return n;
 }

@@ -7,7 +7,8 @@ import { ts } from 'ts-morph';
 import type { Reference } from '../scan/types.js';
 import { authorizeLinks } from './token-flow-authorize.js';
 import type { CallLike, FlowProgram } from './token-flow-program.js';
-import { calleeName, ValueWalk } from './token-flow-walk.js';
+import { calleeName } from './token-flow-nodes.js';
+import { ValueWalk } from './token-flow-walk.js';
 import { skipOuter } from '../scan/resolve.js';
 
 /** One end of a flow: the reference, and the place (its HTTP call, or the URL) where the value leaves or arrives. */
