@@ -68,7 +68,10 @@ export class Evaluator {
       if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
         // `process.env.X || 'https://…'`: the default is what the code shows us.
         const left = this.eval(unit, e.left, via, depth + 1);
-        return left.every((p) => p.kind === 'hole') ? this.eval(unit, e.right, via, depth + 1) : left;
+        if (!left.every((p) => p.kind === 'hole')) return left;
+        const right = this.eval(unit, e.right, via, depth + 1);
+        // `process.env.X ?? ''` shows no value, only that there may be none: still a runtime value.
+        return right.every((p) => p.kind === 'text' && p.text === '') ? [hole(unit, e)] : right;
       }
       return [hole(unit, e)];
     }

@@ -7,7 +7,7 @@ import { layoutOf } from './layout.js';
 import type { Candidate } from './match.js';
 import type { CodeUnit } from './parse.js';
 import { objectParams, queryParams, queryPieces } from './request-params.js';
-import { propertyName } from './resolve.js';
+import { propertyName, skipOuter } from './resolve.js';
 
 const NAMES: Record<string, RegExp> = {
   client_key: /^(tiktok_?)?(client_?key|app_?key)$/i,
@@ -27,9 +27,11 @@ export function knownValue(key: string, site: CallSite, all: Candidate[]): strin
   for (const c of all) {
     if (c.root.unit !== unit) continue;
     const fromQuery = c.rest.startsWith('?') ? queryParams(queryPieces(c.root.value.pieces, c.end), unit, layout) : null;
-    const value = fromQuery?.find((p) => p.key === key)?.value;
-    // A redirect URI with a query is not the registered one the token request must repeat (spec section 4).
-    if (value && inModuleScope(unit, value) && !(key === 'redirect_uri' && value.includes('?'))) return value;
+    const found = fromQuery?.find((p) => p.key === key)?.value;
+    // A redirect URI with a query is not the registered one the token request must repeat (spec section 4): the
+    // part before the query is (the state transform moves the rest into state).
+    const value = key === 'redirect_uri' && found?.includes('?') ? withoutQuery(found) : found;
+    if (value && inModuleScope(unit, value)) return value;
   }
   const fromObjects = objectValue(unit, key);
   if (fromObjects) return fromObjects;
@@ -45,7 +47,8 @@ function objectValue(unit: CodeUnit, key: string): string | undefined {
   const visit = (n: ts.Node): void => {
     if (found) return;
     if (ts.isObjectLiteralExpression(n) && n.properties.some((p) => p.name && propertyName(p.name) === 'client_key')) {
-      const value = objectParams(unit, n)?.find((p) => p.key === key)?.value;
+      const raw = objectParams(unit, n)?.find((p) => p.key === key)?.value;
+      const value = key === 'redirect_uri' && raw?.includes('?') ? withoutQuery(raw) : raw;
       if (value && inModuleScope(unit, value)) found = value;
     }
     ts.forEachChild(n, visit);
@@ -80,4 +83,37 @@ function inModuleScope(unit: CodeUnit, code: string): boolean {
     if (ts.isImportDeclaration(st)) return st.importClause?.getText(unit.sf).includes(root) ?? false;
     return (ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name?.text === root;
   });
+}
+
+/** A redirect URI's code cut before its query: `'https://a/cb?x=1'` -> `'https://a/cb'`, `` `${B}/cb?x=${y}` `` ->
+ * `` `${B}/cb` ``, `B + '/cb?x=' + y` -> `B + '/cb'`, `B + '?x=' + y` -> `B`. Undefined when the '?' is not in a literal. */
+export function withoutQuery(code: string): string | undefined {
+  const sf = ts.createSourceFile('value.ts', `(${code})`, ts.ScriptTarget.Latest, true);
+  const st = sf.statements[0];
+  if (!st || !ts.isExpressionStatement(st)) return undefined;
+  const operands: ts.Expression[] = [];
+  const flat = (e: ts.Expression): void => {
+    const x = skipOuter(e);
+    if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      flat(x.left);
+      operands.push(x.right);
+    } else operands.push(x);
+  };
+  flat(st.expression);
+  for (let i = 0; i < operands.length; i++) {
+    const op = skipOuter(operands[i]);
+    const literals = ts.isStringLiteral(op) || ts.isNoSubstitutionTemplateLiteral(op) ? [op]
+      : ts.isTemplateExpression(op) ? [op.head, ...op.templateSpans.map((s) => s.literal)] : [];
+    for (const lit of literals) {
+      const q = sf.text.indexOf('?', lit.getStart(sf));
+      if (q < 0 || q >= lit.end) continue;
+      const start = operands[0].getStart(sf);
+      if (q === op.getStart(sf) + 1 && i > 0) return sf.text.slice(start, operands[i - 1].end);
+      // `${REDIRECT_URI}` alone is the name (a form body turns it into text anyway).
+      if (operands.length === 1 && ts.isTemplateExpression(op) && op.head.text === '' && lit === op.templateSpans[0].literal && q === lit.getStart(sf) + 1)
+        return op.templateSpans[0].expression.getText(sf);
+      return sf.text.slice(start, q) + sf.text[op.end - 1];
+    }
+  }
+  return undefined;
 }

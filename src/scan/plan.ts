@@ -15,6 +15,7 @@ import { planUserInfo } from './user-info.js';
 import { surgicalFix, v2Issues } from './v2-audit.js';
 import { PlatformDetector } from './platform.js';
 import { visibleParams } from './request-params.js';
+import { searchParamsSet } from './url-object-params.js';
 import { layoutOf } from './layout.js';
 import { callsUsing } from './calls.js';
 import type { Edit, PlanOptions, Reference, TransformId } from './types.js';
@@ -49,10 +50,10 @@ export function planReferences(all: Candidate[], units: CodeUnit[], resolver: Re
   return kept.map((c) => {
     const ref = toReference(c);
     if (mobile.has(c)) ref.mobile = mobile.get(c);
-    if (c.rest.startsWith('?')) {
-      const params = visibleParams(c.root.value.pieces, c.end, c.root.unit, resolver, evaluator, layoutOf(c.root.unit));
-      if (params.length) ref.params = params;
-    }
+    const params = c.rest.startsWith('?')
+      ? visibleParams(c.root.value.pieces, c.end, c.root.unit, resolver, evaluator, layoutOf(c.root.unit))
+      : c.rest === '' ? searchParamsSet(c.root.unit, c.root.node) : [];
+    if (params.length) ref.params = params;
     return ref;
   });
 }

@@ -156,12 +156,16 @@ function fetchEdits(site: CallSite, body: Body, layout: Layout, urlEdits: Planne
   ];
   if (!options) return { edits: [insertAfter(site, site.urlArg, `, ${printObject(add, layout, true, indent)}`)] };
   const obj = skipOuter(options);
-  add[2][1] = body(indentAt(site.unit.sf.text, obj.getStart(site.unit.sf)) + layout.unit);
+  // A URL written over several lines loses them with its query string, so a one-line options object then opens on
+  // the call's own line: indent from there.
+  const urlOverLines = isMultiline(site.unit, site.urlArg) && !isMultiline(site.unit, obj);
+  const objIndent = urlOverLines ? indent : indentAt(site.unit.sf.text, obj.getStart(site.unit.sf));
+  add[2][1] = body(objIndent + layout.unit);
   if (!ts.isObjectLiteralExpression(obj)) return { problem: 'the fetch options are not an object literal here; add the form body and header by hand' };
   const headers = mergedHeaders(site.unit, obj, header);
   if (headers === null) return { problem: 'the headers are not an object literal; add Content-Type by hand' };
   add[1][1] = headers;
-  return { edits: [replaceObject(site.unit, obj, ['method', 'headers', 'body'], urlEdits, add, layout)] };
+  return { edits: [replaceObject(site.unit, obj, ['method', 'headers', 'body'], urlEdits, add, layout, objIndent)] };
 }
 
 /** axios.post(url, new URLSearchParams({…}), { headers: { 'Content-Type': … } }), or the same inside axios(config). */
@@ -224,12 +228,14 @@ function mergedHeaders(unit: CodeUnit, obj: ts.ObjectLiteralExpression, header: 
 }
 
 /** The object with `drop` properties removed and `add` appended, in its own layout. */
-function replaceObject(unit: CodeUnit, obj: ts.ObjectLiteralExpression, drop: string[], urlEdits: PlannedEdit[], add: [string, string][], layout: Layout): PlannedEdit {
+function replaceObject(
+  unit: CodeUnit, obj: ts.ObjectLiteralExpression, drop: string[], urlEdits: PlannedEdit[], add: [string, string][], layout: Layout,
+  indent = indentAt(unit.sf.text, obj.getStart(unit.sf)),
+): PlannedEdit {
   const kept = obj.properties
     .filter((p) => !(p.name && drop.includes(propertyName(p.name) ?? '')))
     .map((p) => sourceWithEdits(unit, p, urlEdits));
   const entries: [string, string][] = [...kept.map((k): [string, string] => [k, k]), ...add];
-  const indent = indentAt(unit.sf.text, obj.getStart(unit.sf));
   return replaceNode(unit, obj, printObject(entries, layout, isMultiline(unit, obj) || add.some(([, v]) => v.includes('\n')), indent));
 }
 

@@ -12,7 +12,10 @@ export const STATE_VAR = 'tiktokState';
 /** Parameters that name where to send the user next: read through safeReturnPath. */
 const RETURN_PATH = /^(?:next|return(?:_?to|_?url|_?path)?|redirect(?:_?to|_?url|_?path)?|continue|dest(?:ination)?|goto|back(?:_?url)?|from|target|callback_?url|r|ret|after_?login)$/i;
 
-export function isReturnPath(key: string): boolean {
+/** A parameter naming where to go next: by its name, unless its value is text that is no path (`from: 'extension'`). */
+export function isReturnPath(key: string, code?: string): boolean {
+  const literal = code === undefined ? undefined : /^(['"`])([^]*)\1$/.exec(code);
+  if (literal && !literal[2].startsWith('/')) return false;
   return RETURN_PATH.test(key);
 }
 
@@ -28,10 +31,11 @@ export interface CallbackEdits {
   uses: string[];
 }
 
-export function rewriteCallback(handler: Handler, moved: readonly string[], secret: string): CallbackEdits | { problem: string } {
+export function rewriteCallback(handler: Handler, params: readonly { key: string; code: string }[], secret: string): CallbackEdits | { problem: string } {
   const { unit, fn } = handler;
   const sf = unit.sf;
-  if (sf.text.includes(STATE_VAR)) return { problem: `the handler's file already uses the name ${STATE_VAR}` };
+  const moved = params.map((p) => p.key);
+  if (declaresName(sf, STATE_VAR)) return { problem: `the handler's file already uses the name ${STATE_VAR}` };
   const sources = querySources(handler);
   if (!sources) return { problem: 'the handler has no request parameter to read the query from' };
   const keys = new Set(['state', ...moved]);
@@ -55,7 +59,7 @@ export function rewriteCallback(handler: Handler, moved: readonly string[], secr
   const valueOf = (key: string, fallback: string | undefined): string => {
     if (key === 'state') return `${STATE_VAR}.nonce`;
     const read = /^[A-Za-z_$][\w$]*$/.test(key) ? `${STATE_VAR}.params.${key}` : `${STATE_VAR}.params[${q}${key}${q}]`;
-    if (!isReturnPath(key)) return fallback && fallback !== 'null' ? `(${read} ?? ${fallback})` : read;
+    if (!isReturnPath(key, params.find((p) => p.key === key)?.code)) return fallback && fallback !== 'null' ? `(${read} ?? ${fallback})` : read;
     uses.add('safeReturnPath');
     return fallback ? `safeReturnPath(${read}, ${fallback})` : `safeReturnPath(${read})`;
   };
@@ -156,6 +160,24 @@ function bindingEdits(
       editAt(unit, statement.end, statement.end, lines.map((l) => `${layout.eol}${indent}${l}`).join('')),
     ],
   };
+}
+
+/** The name is a variable, function or parameter somewhere in the file (a property named so does not clash). */
+export function declaresName(sf: ts.SourceFile, name: string): boolean {
+  if (!sf.text.includes(name)) return false;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(n) && n.text === name) {
+      const p = n.parent;
+      const property = (ts.isPropertyAccessExpression(p) && p.name === n) || ((ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) ||
+        ts.isPropertyDeclaration(p) || ts.isPropertySignature(p)) && p.name === n);
+      if (!property) found = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found;
 }
 
 /** The read is tested or given a default right where it is (`x || d`, `x ?? d`, `x ? a : b`, `if (x)`, `!x`). */

@@ -11,12 +11,12 @@ import type { CodeUnit } from '../scan/parse.js';
 import type { ScanResult } from '../scan/scan.js';
 import type { Edit, Reference } from '../scan/types.js';
 import { findCallback } from './callback-find.js';
-import { rewriteCallback, STATE_VAR, isReturnPath } from './callback-rewrite.js';
+import { declaresName, rewriteCallback, STATE_VAR, isReturnPath } from './callback-rewrite.js';
 import { helperPlace, importEdit, secretIn } from './helper-imports.js';
 import { helperSource } from './helper-module.js';
 import { findQueryCut, type MovedParam, type QueryCut } from './redirect-query.js';
 import { packState } from './state-param.js';
-import { sameSecret } from './secret-match.js';
+import { identity, sameSecret } from './secret-match.js';
 
 /** What the state transform did (or could not do) for one authorize call: the report lists these apart. */
 export interface StateMove {
@@ -99,21 +99,21 @@ function planOne(lookup: OAuthLookup, scan: ScanResult, ref: Reference, cut: Que
   const need = (file: string, names: string[]) => needs.set(file, new Set([...(needs.get(file) ?? []), ...names]));
   const importers = [unit];
   if (cut.params.length > 0) {
-    const secret = secretIn(unit);
+    const handler = findCallback(scan.units, cut.path, exchangesOf(scan));
+    const secret = secretIn(unit) ?? secretFromElsewhere(lookup, scan, 'problem' in handler ? undefined : handler.unit);
     if (!secret) return fail('no server-side secret (such as the client secret) is in reach of the authorize code to sign state with');
     const state = packState(lookup, ref, paramOf(ref, 'redirect_uri')!, (nonce) => `encodeState(${nonce}, ${printParams(cut.params)}, ${secret})`);
     if ('problem' in state) return fail(state.problem);
     edits.push(state.edit);
     need(unit.file, state.hadState ? ['encodeState'] : ['encodeState', 'createNonce']);
     move.hadState = state.hadState;
-    const handler = findCallback(scan.units, cut.path, exchangesOf(scan));
     const callbackSecret = 'problem' in handler ? undefined : sameSecret(lookup, unit, secret, handler.unit, secretIn(handler.unit));
     const rewritten = 'problem' in handler ? handler
-      : callbackSecret ? rewriteCallback(handler, params, callbackSecret)
+      : callbackSecret ? rewriteCallback(handler, cut.params, callbackSecret)
       : { problem: "the callback has no server-side secret in reach that is surely the authorize side's" };
     if ('problem' in rewritten || 'problem' in handler) {
       move.callbackProblem = 'problem' in rewritten ? rewritten.problem : '';
-      move.callbackCode = callbackCode(params, secret);
+      move.callbackCode = callbackCode(cut.params, secret);
     } else {
       edits.push(...rewritten.edits);
       need(handler.unit.file, rewritten.uses);
@@ -140,6 +140,20 @@ function planOne(lookup: OAuthLookup, scan: ScanResult, ref: Reference, cut: Que
   return { move, needs, created };
 }
 
+/**
+ * The authorize module names no secret: an environment variable holding one, read by the callback or by the code
+ * exchange, reads the same on the whole server (`process.env.TIKTOK_CLIENT_SECRET`).
+ */
+function secretFromElsewhere(lookup: OAuthLookup, scan: ScanResult, callback: CodeUnit | undefined): string | undefined {
+  const exchanges = [...exchangesOf(scan).keys()].flatMap((f) => lookup.unitsOf(f));
+  for (const unit of [...(callback ? [callback] : []), ...exchanges]) {
+    const code = secretIn(unit);
+    const id = code ? identity(lookup, unit, code) : undefined;
+    if (id?.startsWith('env:')) return `process.env.${id.slice(4)}`;
+  }
+  return undefined;
+}
+
 /** Where the code is exchanged (token calls in web code), by file: the callback is the route around one. */
 function exchangesOf(scan: ScanResult): Map<string, number[]> {
   const out = new Map<string, number[]>();
@@ -158,8 +172,8 @@ function printParams(params: MovedParam[]): string {
 }
 
 /** The code a callback needs when the tool could not rewrite it (for the manual step). */
-function callbackCode(params: string[], secret: string): string {
-  const reads = params.map((k) => (isReturnPath(k) ? `safeReturnPath(${STATE_VAR}.params.${k})` : `${STATE_VAR}.params.${k}`));
+function callbackCode(params: MovedParam[], secret: string): string {
+  const reads = params.map(({ key, code }) => (isReturnPath(key, code) ? `safeReturnPath(${STATE_VAR}.params.${key})` : `${STATE_VAR}.params.${key}`));
   return `const ${STATE_VAR} = readState(req.query.state, ${secret}); compare ${STATE_VAR}.nonce (not state) with the value kept at login; ` +
     `then read ${reads.join(', ')} instead of the query`;
 }
@@ -167,7 +181,7 @@ function callbackCode(params: string[], secret: string): string {
 /** A name the import would bring in is already used in the file (a re-run finds its own import and stops here too). */
 function clashes(unit: CodeUnit | undefined, names: string[]): boolean {
   if (!unit) return true;
-  return names.some((n) => new RegExp(`\\b${n}\\b`).test(unit.sf.text));
+  return names.some((n) => declaresName(unit.sf, n));
 }
 
 function overlaps(edits: PlannedEdit[], refs: readonly Reference[]): boolean {

@@ -88,7 +88,11 @@ function cutIn(unit: CodeUnit, node: ts.Expression): QueryCut | { problem: strin
     const lone = operands.length === 1 && ts.isTemplateExpression(op) && op.templateSpans.length > 0 && op.head.text === '' &&
       q === op.templateSpans[0].literal.getStart(sf) + 1 && stringifies(node);
     if (lone) edit = editAt(unit, node.getStart(sf), node.end, op.templateSpans[0].expression.getText(sf));
-    return { edit, params: params.list, cutCode: lone ? edit.text : before, path: pathOf(piece.cooked.slice(0, piece.cooked.indexOf('?'))), key: `${unit.file}:${unit.offset + q}` };
+    // `REDIRECT_URI + '?next=' + x`: the literal would be left empty, so the cut drops it and the '+' before it.
+    const empty = i > 0 && q === op.getStart(sf) + 1;
+    if (empty) edit = editAt(unit, operands[i - 1].end, node.end, '');
+    const cutCode = lone ? edit.text : empty ? sf.text.slice(node.getStart(sf), operands[i - 1].end) : before;
+    return { edit, params: params.list, cutCode, path: pathOf(piece.cooked.slice(0, piece.cooked.indexOf('?'))), key: `${unit.file}:${unit.offset + q}` };
   }
   return undefined;
 }

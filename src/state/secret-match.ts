@@ -14,9 +14,31 @@ export function sameSecret(lookup: OAuthLookup, authorize: CodeUnit, secret: str
 }
 
 /** What a secret's code stands for: env:NAME, or the declaration it resolves to. */
-function identity(lookup: OAuthLookup, unit: CodeUnit, code: string): string {
+export function identity(lookup: OAuthLookup, unit: CodeUnit, code: string): string {
   const env = /^process\.env\.(\w+)$/.exec(code);
   if (env) return `env:${env[1]}`;
+  let target = declared(unit, code) ?? used(lookup, unit, code);
+  for (let i = 0; target && i < 4; i++) {
+    const text = target.expr.getText(target.unit.sf).replace(/\s+/g, '');
+    const m = /^process\.env\.(\w+)!?(?:\|\||\?\?|as\w|$)/.exec(text);
+    if (m) return `env:${m[1]}`;
+    if (!ts.isIdentifier(target.expr) && !ts.isPropertyAccessExpression(target.expr)) break;
+    target = lookup.declaration(target.unit, target.expr);
+  }
+  return target ? `decl:${target.unit.file}:${target.expr.pos}` : `code:${unit.file}:${code}`;
+}
+
+/** `const NAME = …` at the top of the module: its value. */
+function declared(unit: CodeUnit, code: string): { unit: CodeUnit; expr: ts.Expression } | undefined {
+  for (const st of unit.sf.statements)
+    if (ts.isVariableStatement(st))
+      for (const d of st.declarationList.declarations)
+        if (ts.isIdentifier(d.name) && d.name.text === code && d.initializer) return { unit, expr: d.initializer };
+  return undefined;
+}
+
+/** A use of the name (or member chain) in the module, followed to its declaration (an import, a config object). */
+function used(lookup: OAuthLookup, unit: CodeUnit, code: string): { unit: CodeUnit; expr: ts.Expression } | undefined {
   let found: ts.Expression | undefined;
   const visit = (n: ts.Node): void => {
     if (found) return;
@@ -24,16 +46,7 @@ function identity(lookup: OAuthLookup, unit: CodeUnit, code: string): string {
     else ts.forEachChild(n, visit);
   };
   visit(unit.sf);
-  if (!found) return `code:${unit.file}:${code}`;
-  let target = lookup.declaration(unit, found);
-  for (let i = 0; target && i < 4; i++) {
-    const text = target.expr.getText(target.unit.sf).replace(/\s+/g, '');
-    const m = /^process\.env\.(\w+)(?:\|\||\?\?|$)/.exec(text);
-    if (m) return `env:${m[1]}`;
-    if (!ts.isIdentifier(target.expr) && !ts.isPropertyAccessExpression(target.expr)) break;
-    target = lookup.declaration(target.unit, target.expr);
-  }
-  return target ? `decl:${target.unit.file}:${target.expr.pos}` : `code:${unit.file}:${code}`;
+  return found ? lookup.declaration(unit, found) : undefined;
 }
 
 function isDeclName(n: ts.Node): boolean {

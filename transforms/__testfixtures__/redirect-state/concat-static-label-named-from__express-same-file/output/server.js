@@ -21,8 +21,17 @@ app.get('/extension/login', (req, res) => {
 app.get('/tiktok/callback', async (req, res) => {
   const tiktokState = readState(req.query.state, CLIENT_SECRET);
   if (tiktokState.nonce !== req.session.state) return res.status(403).send('Invalid state');
-  const r = await fetch('https://open.tiktokapis.com/v2/oauth/token/?client_key=' + CLIENT_KEY +
-    '&client_secret=' + CLIENT_SECRET + '&code=' + req.query.code + '&grant_type=authorization_code', { method: 'POST' });
+  const r = await fetch('https://open.tiktokapis.com/v2/oauth/token/', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      client_key: CLIENT_KEY,
+      client_secret: CLIENT_SECRET,
+      code: req.query.code,
+      grant_type: 'authorization_code',
+      redirect_uri: 'https://ext.example.com/tiktok/callback',
+    }),
+  });
   const json = await r.json();
   req.session.token = json.access_token;
   if (tiktokState.params.from === 'extension') {
