@@ -1,3 +1,7 @@
+// mixed-token-use: v1 and v2 OAuth endpoints in one flow. Module groups (modules joined by imports) that hold both
+// v1 and v2 web references are the only ones looked at closer: for those, one TypeScript checker follows the token
+// values (token-flows.ts) and each v1 end a flow reaches is reported flow-level, naming both ends; a v1 end no flow
+// reaches is reported module-level, as before. Groups with one API only cost nothing beyond the import graph.
 import { resolveImport } from '../resolve-import.js';
 import type { Finding } from '../report/model.js';
 import type { ScanResult } from '../scan/scan.js';
@@ -27,7 +31,7 @@ token endpoint (or the reverse). Mobile code, which keeps v1 on purpose, is not 
 - **Flow-level** (the message says so): the tool follows the token values across modules, from where they are
   obtained (authorize, code exchange, refresh) to where they are used (refresh, revoke, user info, video list/query,
   any \`open-api.tiktok.com\` data call): return values, exported functions, \`.then\` callbacks, destructuring,
-  object properties, module-level stores (a variable, an object, a Map, \`this.x\`, \`req.session.x\`). An authorize
+  object properties, module-level stores (a variable, an object, a Map by key, \`this.x\`, \`req.session.x\`). An authorize
   URL is tied to the exchange that redeems its code by their shared \`redirect_uri\` or by the callback route the
   \`redirect_uri\` names. The finding names both ends (file:line where the tokens come from, and where they go).
 - **Module-level** (the message says so): when no flow between them can be followed with confidence, v1 and v2
