@@ -9,9 +9,11 @@ import { analyze } from '../src/analyze.js';
 const made: string[] = [];
 afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-function mixed(files: Record<string, string>) {
+/** `files` are scanned; `onDiskOnly` exist on disk but were left out by discovery (they mention no TikTok URL). */
+function mixed(files: Record<string, string>, onDiskOnly: Record<string, string> = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiktok-mixed-'));
   made.push(dir);
+  for (const [rel, text] of Object.entries(onDiskOnly)) fs.writeFileSync(path.join(dir, rel), text);
   const discovered = Object.entries(files).flatMap(([rel, text]) => {
     const file = path.join(dir, rel);
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -178,6 +180,23 @@ describe('mixed-token-use: flow-level', () => {
     expect(found[0].message).toContain('(flow-level)');
     expect(found[0].message).toContain('The same v1 end also meets the v2 flow at');
     expect(found[0].message).not.toContain('module-level');
+  });
+});
+
+describe('mixed-token-use: through a store module the scan left out', () => {
+  // tokens.js names no TikTok URL, so discovery does not keep it; the login and the refresh job both import it.
+  const STORE = "const tokens = new Map();\nexports.save = (id, t) => tokens.set(id, t);\nexports.load = (id) => tokens.get(id);\n";
+  const LOGIN = "const { save } = require('./tokens');\nexports.login = async (code) => {\n  const json = await (await fetch('https://open-api.tiktok.com/oauth/access_token/?code=' + code, { method: 'POST' })).json();\n  save(json.data.open_id, json.data.refresh_token);\n};\n";
+  const JOB = "const { load } = require('./tokens');\nexports.refresh = (id) => fetch('https://open.tiktokapis.com/v2/oauth/token/', { method: 'POST', body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: load(id) }) });\n";
+
+  it('invalid: a v1 exchange stores the refresh token, the v2 refresh job loads it (flow-level, through the store)', () => {
+    const found = mixed({ 'login.js': LOGIN, 'job.js': JOB }, { 'tokens.js': STORE });
+    expect(summary(found)).toEqual(['login.js:3 auto']);
+    expect(found[0].message).toMatch(/^Mixed v1\/v2 flow \(flow-level\): tokens from the v1 token endpoint .* at login\.js:3 go to the v2 refresh endpoint at job\.js:2 \(.*stored in tokens/);
+  });
+
+  it('valid: without the shared store the two modules are not connected at all', () => {
+    expect(mixed({ 'login.js': LOGIN.replace("require('./tokens')", "require('./other')"), 'job.js': JOB }, { 'tokens.js': STORE, 'other.js': 'exports.save = () => {};\n' })).toEqual([]);
   });
 });
 

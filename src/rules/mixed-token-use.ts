@@ -10,6 +10,8 @@ import { isEnvFile } from './oauth-values.js';
 import type { Rule } from './rule.js';
 import { describeEndpoint, relativeFile } from './reference-finding.js';
 import { FlowProgram } from './token-flow-program.js';
+import { parseModules, unscannedImports } from './token-flow-stores.js';
+import type { CodeUnit } from '../scan/parse.js';
 import { findFlowLinks, isV2Side, type FlowEnd, type FlowLink } from './token-flows.js';
 
 /** Endpoints that hand out or take a user's tokens: a flow is everything from authorize to the data calls. */
@@ -53,6 +55,12 @@ auto) and the mix is resolved once applied; when it needs a hand, the finding sa
     // Nodes are all scanned modules (those that mention TikTok and their importers), so two flows that share a
     // TikTok client module are one group.
     const imports = importGraph([...scan.sources.keys()], scan.sources);
+    // A store module both sides import (and that names no TikTok URL, so the scan left it out) joins them too.
+    const stores = unscannedImports(scan.sources);
+    for (const [file, targets] of stores) {
+      for (const t of targets) imports.set(t, imports.get(t) ?? new Set());
+      imports.set(file, new Set([...(imports.get(file) ?? []), ...targets]));
+    }
     const groups = connectedModules(imports);
     const mixedGroups: { refs: Reference[]; v1: Reference[]; v2: Reference[] }[] = [];
     for (const group of groups) {
@@ -66,7 +74,8 @@ auto) and the mix is resolved once applied; when it needs a hand, the finding sa
     // One checker over the files that can carry a mixed group's flows (the groups are disjoint; one program costs
     // less than several).
     const files = flowFiles(new Set(mixedGroups.flatMap((g) => g.refs.map((r) => r.file))), imports);
-    const program = flowProgram(scan, files);
+    const storeFiles = new Set([...stores.values()].flat());
+    const program = flowProgram([...scan.units, ...parseModules([...files].filter((f) => storeFiles.has(f)))], files);
     const env = envValues(scan);
     const findings: Finding[] = [];
     for (const group of mixedGroups) {
@@ -83,9 +92,9 @@ auto) and the mix is resolved once applied; when it needs a hand, the finding sa
   },
 };
 
-function flowProgram(scan: ScanResult, files: Set<string>): FlowProgram | undefined {
+function flowProgram(units: CodeUnit[], files: Set<string>): FlowProgram | undefined {
   try {
-    return new FlowProgram(scan.units.filter((u) => files.has(u.file)));
+    return new FlowProgram(units.filter((u) => files.has(u.file)));
   } catch {
     return undefined;
   }
