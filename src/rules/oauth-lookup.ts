@@ -290,7 +290,7 @@ function endsWithKey(text: string, key: string): boolean {
 }
 
 /** The text a `+` operand ends with, when it ends with literal text. */
-function lastText(node: ts.Expression): string | undefined {
+export function lastText(node: ts.Expression): string | undefined {
   const e = skipOuter(node);
   if (ts.isStringLiteralLike(e)) return e.text;
   if (ts.isTemplateExpression(e)) return e.templateSpans[e.templateSpans.length - 1].literal.text;

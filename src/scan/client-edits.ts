@@ -88,3 +88,27 @@ export function inside(unit: CodeUnit, e: PlannedEdit, node: ts.Node): boolean {
 export function insertAt(unit: CodeUnit, at: number, text: string): PlannedEdit {
   return replaceRange(unit, at, at, text);
 }
+
+/** What a user-info options object becomes so far: its properties, and whether it had headers. */
+export interface BearerGet {
+  entries: Entry[];
+  headers: boolean;
+}
+
+/**
+ * One property of a user-info request's options, made v2: `method` becomes GET, `headers` lose the body's types and
+ * gain Authorization. True when handled, false when the headers cannot be rebuilt, undefined for other properties.
+ */
+export function asBearerGet(unit: CodeUnit, p: ts.ObjectLiteralElementLike, out: BearerGet, authorization: string, layout: Layout, spreadOk: boolean): boolean | undefined {
+  const key = p.name && propertyName(p.name);
+  if (key === 'method') {
+    out.entries.push([sourceOf(unit, p.name!), stringLiteral('GET', layout)]);
+    return true;
+  }
+  if (key !== 'headers') return undefined;
+  const rebuilt = rebuiltHeaders(unit, p, (h) => !['content-type', 'content-length', 'authorization'].includes(h), [authorization], spreadOk);
+  if (rebuilt === null) return false;
+  out.entries.push(['headers', rebuilt]);
+  out.headers = true;
+  return true;
+}

@@ -13,7 +13,7 @@ import { FORM_TYPE, paramSource, v2Params, type ShapeResult } from './request-sh
 import { identifiersBoundTo, nearestBinding } from './response-bodies.js';
 import { propertyName, skipOuter, type Resolver } from './resolve.js';
 import { editAt as replaceRange, editNode as replaceNode } from './edits.js';
-import { fail, innerEdits, insertAt, inside, isFunction, property, queryOf, rebuiltHeaders, sourceOf, userInfoUrl, type Entry, type Problem } from './client-edits.js';
+import { asBearerGet, fail, innerEdits, insertAt, inside, isFunction, property, queryOf, rebuiltHeaders, sourceOf, userInfoUrl, type BearerGet, type Entry, type Problem } from './client-edits.js';
 
 /** Calls on an https request object that neither write to it nor hand it on. */
 const REQUEST_LISTENERS = new Set(['on', 'once', 'off', 'removeListener', 'setTimeout', 'destroy', 'abort', 'setNoDelay', 'setSocketKeepAlive']);
@@ -137,25 +137,16 @@ export function httpsUserInfo(c: Candidate, site: CallSite, evaluator: Evaluator
   if (!obj) edits.push(url, insertAt(unit, target.url!.end, `, { headers: { ${authorization} } }`));
   else {
     const inner = innerEdits([url], c.edits);
-    const entries: Entry[] = [];
-    let headers = false;
+    const out: BearerGet = { entries: [], headers: false };
+    const entries = out.entries;
     for (const p of obj.properties) {
-      const key = p.name && propertyName(p.name);
-      if (key === 'method') {
-        entries.push([sourceOf(unit, p.name!), stringLiteral('GET', layout)]);
-        continue;
-      }
-      if (key === 'headers') {
-        const rebuilt = rebuiltHeaders(unit, p, (h) => !['content-type', 'content-length', 'authorization'].includes(h), [authorization], false);
-        if (rebuilt === null) return fail(site, 'the headers are not an object literal (or are spread from elsewhere); drop Content-Type and Content-Length and add Authorization by hand');
-        entries.push(['headers', rebuilt]);
-        headers = true;
-        continue;
-      }
+      const handled = asBearerGet(unit, p, out, authorization, layout, false);
+      if (handled === false) return fail(site, 'the headers are not an object literal (or are spread from elsewhere); drop Content-Type and Content-Length and add Authorization by hand');
+      if (handled) continue;
       const text = sourceWithEdits(unit, p, inner);
       entries.push([text, text]);
     }
-    if (!headers) entries.push(['headers', `{ ${authorization} }`]);
+    if (!out.headers) entries.push(['headers', `{ ${authorization} }`]);
     edits.push(replaceNode(unit, obj, printObject(entries, layout, isMultiline(unit, obj), indentAt(unit.sf.text, obj.getStart(unit.sf)))));
     if (!inside(unit, url, obj)) edits.push(url);
   }

@@ -12,7 +12,7 @@ import { objectParams, sourceWithEdits, type Param } from './request-params.js';
 import { paramSource, v2Params, type ShapeResult } from './request-shape.js';
 import { propertyName, skipOuter, type Resolver } from './resolve.js';
 import { editNode as replaceNode } from './edits.js';
-import { fail, innerEdits, insertAt, inside, isFunction, property, queryOf, rebuiltHeaders, sourceOf, userInfoUrl, type Entry, type Problem } from './client-edits.js';
+import { asBearerGet, fail, innerEdits, insertAt, inside, isFunction, property, queryOf, rebuiltHeaders, sourceOf, userInfoUrl, type BearerGet, type Entry, type Problem } from './client-edits.js';
 
 /** request options that carry a body or a query string: all of them give way to `form`. */
 const CARRIERS = ['qs', 'body', 'form', 'json'];
@@ -102,30 +102,22 @@ export function requestUserInfo(c: Candidate, site: CallSite, evaluator: Evaluat
   const edits: PlannedEdit[] = verb === 'post' ? [renameVerb(unit, call, 'get')] : [];
   if (!config) return { edits: [...edits, url, insertAt(unit, target.url.end, `, { headers: { ${authorization} } }`)], site };
   const inner = innerEdits([url], c.edits);
-  const entries: Entry[] = [];
+  const out: BearerGet = { entries: [], headers: false };
+  const entries = out.entries;
   let parsed = false;
-  let headers = false;
   for (const p of config.properties) {
     const name = p.name && propertyName(p.name);
     if (name && CARRIERS.includes(name) && !isFlag(p)) {
       parsed ||= name === 'json'; // json: {…} parsed the answer; json: true keeps doing so
       continue;
     }
-    if (name === 'method') {
-      entries.push([sourceOf(unit, p.name!), stringLiteral('GET', layout)]);
-      continue;
-    }
-    if (name === 'headers') {
-      const rebuilt = rebuiltHeaders(unit, p, (h) => !['content-type', 'content-length', 'authorization'].includes(h), [authorization], true);
-      if (rebuilt === null) return fail(site, 'the headers are not an object literal here');
-      entries.push(['headers', rebuilt]);
-      headers = true;
-      continue;
-    }
+    const handled = asBearerGet(unit, p, out, authorization, layout, true);
+    if (handled === false) return fail(site, 'the headers are not an object literal here');
+    if (handled) continue;
     const text = sourceWithEdits(unit, p, inner);
     entries.push([text, text]);
   }
-  if (!headers) entries.push(['headers', `{ ${authorization} }`]);
+  if (!out.headers) entries.push(['headers', `{ ${authorization} }`]);
   if (parsed) entries.push(['json', 'true']);
   const indent = indentAt(unit.sf.text, config.getStart(unit.sf));
   edits.push(replaceNode(unit, config, printObject(entries, layout, isMultiline(unit, config), indent)));

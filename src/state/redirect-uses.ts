@@ -1,9 +1,8 @@
 // Is it safe to cut the query off a redirect URI where it is declared? Only when every use of that declaration in
 // the project sends it as redirect_uri: a constant also shown on a page or logged would change too.
 import { ts } from 'ts-morph';
-import type { OAuthLookup } from '../rules/oauth-lookup.js';
+import { lastText, type OAuthLookup } from '../rules/oauth-lookup.js';
 import type { CodeUnit } from '../scan/parse.js';
-import { skipOuter } from '../scan/resolve.js';
 
 const REDIRECT_KEY = /^redirect_?ur[il]$/i;
 const WRAPPERS = new Set(['encodeURIComponent', 'encodeURI', 'escape', 'String']);
@@ -80,14 +79,6 @@ export function isRedirectUse(node: ts.Node): boolean {
 
 function keyText(name: ts.PropertyName): string {
   return ts.isIdentifier(name) || ts.isStringLiteralLike(name) ? name.text : '';
-}
-
-function lastText(node: ts.Expression): string | undefined {
-  const e = skipOuter(node);
-  if (ts.isStringLiteralLike(e)) return e.text;
-  if (ts.isTemplateExpression(e)) return e.templateSpans[e.templateSpans.length - 1].literal.text;
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return lastText(e.right);
-  return undefined;
 }
 
 function isDeclarationName(id: ts.Identifier): boolean {
