@@ -71,7 +71,9 @@ export function transformFiles(
       continue;
     }
     if (source === before) continue;
-    if (parseErrors(parser, file, source) > parseErrors(parser, file, before)) {
+    // The original is parsed again only when the result has syntax errors (then it may have had them too).
+    const after = parseErrors(parser, file, source);
+    if (after > 0 && after > parseErrors(parser, file, before)) {
       failures.push({ file, message: 'the rewritten file would not parse, so it was not changed' });
       continue;
     }

@@ -124,25 +124,27 @@ export function textFinding(file: string, text: string, offset: number, cwd: str
   return placeFinding(file, line, column, cwd, RULE_ID, severity, fix, message, manualStep);
 }
 
-const packages = new Map<string, { dir: string; deps: Record<string, string>; lock?: Record<string, { version?: string }> } | null>();
+type Manifest = { dir: string; deps: Record<string, string>; lockFile?: string };
+const packages = new Map<string, Manifest | null>();
+const locks = new Map<string, Record<string, { version?: string }> | undefined>();
 
 /** Forget the package.json files read by an earlier run (a long-lived process may run the audit again). */
 export function forgetPackages(): void {
   packages.clear();
+  locks.clear();
 }
 
-/** The nearest package.json above a file: its dependencies (all kinds) and package-lock.json packages, cached. */
-export function nearestPackage(file: string): { dir: string; deps: Record<string, string>; lock?: Record<string, { version?: string }> } | null {
+/** The nearest package.json above a file: its dependencies (all kinds) and where its package-lock.json is, cached. */
+export function nearestPackage(file: string): Manifest | null {
   const dir = path.dirname(file);
   if (packages.has(dir)) return packages.get(dir)!;
-  let found: ReturnType<typeof nearestPackage> = null;
+  let found: Manifest | null = null;
   const manifest = path.join(dir, 'package.json');
   if (fs.existsSync(manifest)) {
     try {
       const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8')) as Record<string, Record<string, string> | undefined>;
       const lockFile = path.join(dir, 'package-lock.json');
-      const lock = fs.existsSync(lockFile) ? (JSON.parse(fs.readFileSync(lockFile, 'utf8')) as { packages?: Record<string, { version?: string }> }).packages : undefined;
-      found = { dir, deps: { ...pkg.peerDependencies, ...pkg.devDependencies, ...pkg.dependencies }, lock };
+      found = { dir, deps: { ...pkg.peerDependencies, ...pkg.devDependencies, ...pkg.dependencies }, lockFile: fs.existsSync(lockFile) ? lockFile : undefined };
     } catch {
       found = null;
     }
@@ -151,10 +153,23 @@ export function nearestPackage(file: string): { dir: string; deps: Record<string
   return found;
 }
 
+/** The package-lock.json packages of a package, read only when a version is asked for (lockfiles can be large). */
+function lockOf(pkg: Manifest | null): Record<string, { version?: string }> | undefined {
+  if (!pkg?.lockFile) return undefined;
+  if (!locks.has(pkg.lockFile)) {
+    try {
+      locks.set(pkg.lockFile, (JSON.parse(fs.readFileSync(pkg.lockFile, 'utf8')) as { packages?: Record<string, { version?: string }> }).packages);
+    } catch {
+      locks.set(pkg.lockFile, undefined);
+    }
+  }
+  return locks.get(pkg.lockFile);
+}
+
 /** The version of `name` a file's package gets: the lockfile's, else an exact pin in package.json; undefined if unknown. */
 export function pinnedVersion(file: string, name: string): string | undefined {
   const pkg = nearestPackage(file);
-  const locked = pkg?.lock?.[`node_modules/${name}`]?.version;
+  const locked = lockOf(pkg)?.[`node_modules/${name}`]?.version;
   if (locked) return locked;
   const spec = pkg?.deps[name]?.trim();
   return spec && /^=?v?\d+\.\d+\.\d+$/.test(spec) ? spec.replace(/^=?v?/, '') : undefined;
