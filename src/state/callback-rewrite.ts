@@ -31,7 +31,14 @@ export interface CallbackEdits {
   uses: string[];
 }
 
-export function rewriteCallback(handler: Handler, params: readonly { key: string; code: string }[], secret: string): CallbackEdits | { problem: string } {
+/**
+ * The edits that make `handler` read the moved parameters from the verified state. `checksState`: the authorize URL
+ * sent an anti-forgery state, so the handler must be where it is compared (a check made elsewhere, out of sight,
+ * would still compare the whole packed state and fail every login).
+ */
+export function rewriteCallback(
+  handler: Handler, params: readonly { key: string; code: string }[], secret: string, checksState: boolean,
+): CallbackEdits | { problem: string } {
   const { unit, fn } = handler;
   const sf = unit.sf;
   const moved = params.map((p) => p.key);
@@ -41,6 +48,8 @@ export function rewriteCallback(handler: Handler, params: readonly { key: string
   const keys = new Set(['state', ...moved]);
   const reads = findReads(fn.body, keys, sources, sf);
   if (reads.length === 0) return { problem: `the handler reads neither state nor ${moved.join(', ')} from the query` };
+  if (checksState && !reads.some((r) => r.key === 'state'))
+    return { problem: 'the handler does not read state itself, so its anti-forgery check is somewhere the tool cannot follow' };
   if (reads.some((r) => r.kind === 'binding' && (r.decl.name as ts.ObjectBindingPattern).elements.some((e) => e.dotDotDotToken)))
     return { problem: 'the handler copies the whole query with ...rest, so state would still be read raw' };
 

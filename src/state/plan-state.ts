@@ -109,7 +109,7 @@ function planOne(lookup: OAuthLookup, scan: ScanResult, ref: Reference, cut: Que
     move.hadState = state.hadState;
     const callbackSecret = 'problem' in handler ? undefined : sameSecret(lookup, unit, secret, handler.unit, secretIn(handler.unit));
     const rewritten = 'problem' in handler ? handler
-      : callbackSecret ? rewriteCallback(handler, cut.params, callbackSecret)
+      : callbackSecret ? rewriteCallback(handler, cut.params, callbackSecret, state.hadState)
       : { problem: "the callback has no server-side secret in reach that is surely the authorize side's" };
     if ('problem' in rewritten || 'problem' in handler) {
       move.callbackProblem = 'problem' in rewritten ? rewritten.problem : '';

@@ -51,7 +51,7 @@ export function findQueryCut(lookup: OAuthLookup, ref: Reference, param: Param):
     unit = target.unit;
     node = strip(target.expr);
   }
-  return cutIn(unit, node);
+  return cutIn(unit, node, (e) => knownText(lookup, unit, e));
 }
 
 function strip(e: ts.Expression): ts.Expression {
@@ -61,7 +61,7 @@ function strip(e: ts.Expression): ts.Expression {
 }
 
 /** The cut inside one expression: a string, a template, or a `+` chain whose '?' is in one of its own literals. */
-function cutIn(unit: CodeUnit, node: ts.Expression): QueryCut | { problem: string } | undefined {
+function cutIn(unit: CodeUnit, node: ts.Expression, textOf: (e: ts.Expression) => string | undefined): QueryCut | { problem: string } | undefined {
   const sf = unit.sf;
   const operands = ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken ? plusOperands(node) : [node];
   for (let i = 0; i < operands.length; i++) {
@@ -92,7 +92,14 @@ function cutIn(unit: CodeUnit, node: ts.Expression): QueryCut | { problem: strin
     const empty = i > 0 && q === op.getStart(sf) + 1;
     if (empty) edit = editAt(unit, operands[i - 1].end, node.end, '');
     const cutCode = lone ? edit.text : empty ? sf.text.slice(node.getStart(sf), operands[i - 1].end) : before;
-    return { edit, params: params.list, cutCode, path: pathOf(piece.cooked.slice(0, piece.cooked.indexOf('?'))), key: `${unit.file}:${unit.offset + q}` };
+    // The callback path: the text before '?', with the names before it (`${REDIRECT_URI}?…`) read where they are known.
+    const prefix: (string | ts.Expression)[] = [...operands.slice(0, i)];
+    for (const p of literal.slice(0, at)) prefix.push(p.kind === 'text' ? p.cooked : p.node);
+    prefix.push(piece.cooked.slice(0, piece.cooked.indexOf('?')));
+    const known = prefix.map((b) => (typeof b === 'string' ? b : textOf(b)));
+    const lastUnknown = known.lastIndexOf(undefined);
+    const path = pathOf(known.slice(lastUnknown + 1).join(''), lastUnknown < 0);
+    return { edit, params: params.list, cutCode, path, key: `${unit.file}:${unit.offset + q}` };
   }
   return undefined;
 }
@@ -193,9 +200,28 @@ function decode(text: string): string {
 }
 
 /** The callback's path: the static text before '?', after the host when the host is written there too. */
-function pathOf(beforeQuery: string): string | undefined {
+function pathOf(beforeQuery: string, whole: boolean): string | undefined {
   const m = /^(?:[a-z][a-z\d+.-]*:)?\/\/[^/]*(\/[^?#]*)?$/i.exec(beforeQuery);
   if (m) return m[1] || '/';
   // After a runtime base (`${BASE}/callback`): the text is the end of the path.
-  return beforeQuery.startsWith('/') ? beforeQuery : undefined;
+  return !whole && beforeQuery.startsWith('/') ? beforeQuery : undefined;
+}
+
+/** The text an expression stands for when it is known: a constant, or a `.env*` value (the one value all files agree on). */
+function knownText(lookup: OAuthLookup, unit: CodeUnit, e: ts.Expression): string | undefined {
+  const texts = new Set<string>();
+  for (const shape of lookup.shapes(unit, e)) {
+    let text = '';
+    for (const part of shape.parts) {
+      if (part.kind === 'hole') return undefined;
+      if (part.kind === 'text') text += part.text;
+      else {
+        const values = new Set((lookup.env().get(part.name) ?? []).map((l) => l.value).filter((v) => v !== ''));
+        if (values.size !== 1) return undefined;
+        text += [...values][0];
+      }
+    }
+    texts.add(text);
+  }
+  return texts.size === 1 ? [...texts][0] : undefined;
 }
