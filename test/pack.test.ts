@@ -45,7 +45,7 @@ beforeAll(() => {
 }, NPM_TIMEOUT);
 
 describe('npm pack', () => {
-  it('holds the bin, the compiled CLI and the four transforms', () => {
+  it('holds the bin, the compiled CLI, the transforms and the state helper template', () => {
     const pkg = readPackageJson();
     const wanted = [
       'package/package.json',
@@ -55,6 +55,9 @@ describe('npm pack', () => {
       'package/dist/transforms/authorize-url.js',
       'package/dist/transforms/revoke-url.js',
       'package/dist/transforms/hybrid-host.js',
+      'package/dist/transforms/redirect-state.js',
+      // The state transform writes the helper from this one source (as is, or built to ESM/CommonJS).
+      'package/templates/tiktok-state.ts',
       ...Object.values(pkg.bin).map((bin) => `package/${path.posix.normalize(bin)}`),
     ];
     for (const entry of wanted) expect(entries, entry).toContain(entry);
@@ -94,6 +97,11 @@ describe('npm pack', () => {
       // Dry run: the copied app is untouched.
       const server = fs.readFileSync(path.join(cwd, 'app', 'server.js'));
       expect(server.equals(fs.readFileSync(path.join(ROOT, 'fixtures', 'apps', 'express-v1', 'server.js')))).toBe(true);
+      // The state transform finds its template inside the installed package: the helper appears as a new file.
+      fs.cpSync(path.join(ROOT, 'fixtures', 'apps', 'next-param-v1'), path.join(cwd, 'np'), { recursive: true });
+      const state = sh('npx', ['--yes', spec, '--dry-run', '--no-report', 'np'], cwd);
+      expect(state.stdout, state.stderr).toContain('+++ b/np/tiktok-state.js');
+      expect(state.stdout).toContain('+module.exports = { createNonce, encodeState, decodeState, readState, verifyState, safeReturnPath };');
     },
     NPM_TIMEOUT,
   );
