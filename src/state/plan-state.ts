@@ -46,13 +46,19 @@ export function planStateMoves(scan: ScanResult): StateMove[] {
   const cutKeys = new Set<string>();
   for (const ref of scan.references.filter((r) => r.where === 'code' && !r.mobile && r.endpoint === 'authorize')) {
     const redirect = paramOf(ref, 'redirect_uri');
-    const cut = redirect ? findQueryCut(lookup, ref, redirect) : undefined;
+    const cut = redirect ? safely(() => findQueryCut(lookup, ref, redirect)) : undefined;
     if (!redirect || !cut) continue;
     if ('problem' in cut) {
       moves.push({ ref, params: [], blocked: cut.problem });
       continue;
     }
-    const planned = planOne(lookup, scan, ref, cut);
+    let planned: Planned;
+    try {
+      planned = planOne(lookup, scan, ref, cut);
+    } catch (error) {
+      // A shape the planner did not expect: nothing is changed for this call, and the report says so.
+      planned = { move: { ref, params: cut.params.map((p) => p.key), blocked: `the tool could not plan it (${(error as Error).message})` }, needs: new Map() };
+    }
     moves.push(planned.move);
     if (planned.move.blocked) continue;
     cutKeys.add(cut.key);
@@ -70,12 +76,20 @@ export function planStateMoves(scan: ScanResult): StateMove[] {
   if (!moves.some((m) => !m.blocked)) return moves;
   for (const ref of scan.references.filter((r) => r.where === 'code' && !r.mobile && r.endpoint === 'token')) {
     const redirect = paramOf(ref, 'redirect_uri');
-    const cut = redirect ? findQueryCut(lookup, ref, redirect) : undefined;
+    const cut = redirect ? safely(() => findQueryCut(lookup, ref, redirect)) : undefined;
     if (!cut || 'problem' in cut || cutKeys.has(cut.key) || overlaps([cut.edit], scan.references)) continue;
     cutKeys.add(cut.key);
     ref.edits.push(toEdit(cut.edit));
   }
   return moves;
+}
+
+function safely<T>(find: () => T | { problem: string } | undefined): T | { problem: string } | undefined {
+  try {
+    return find();
+  } catch (error) {
+    return { problem: `the tool could not read the redirect URI (${(error as Error).message})` };
+  }
 }
 
 interface Planned {
