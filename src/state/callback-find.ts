@@ -92,12 +92,13 @@ function routesIn(unit: CodeUnit, wanted: string | undefined): Handler[] {
 /** pages/api/x.ts (default export) or app/x/route.ts (GET export) at the wanted path. */
 function nextRoutes(unit: CodeUnit, wanted: string | undefined): Handler[] {
   const file = unit.file.split(path.sep).join('/');
-  const pages = /\/pages(\/api\/.+?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(file);
+  // The last pages/ or app/ folder of the path is Next.js's (a project may itself live in /app).
+  const pages = /^.*\/pages(\/api\/.+?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(file);
   if (pages && (wanted === undefined || normalise(pages[1]) === wanted)) {
     const fn = defaultExport(unit);
     return fn ? [{ unit, fn, exact: wanted !== undefined, describe: `the API route ${file.slice(file.lastIndexOf('/pages/') + 1)}` }] : [];
   }
-  const app = /\/app((?:\/[^/]+)*)\/route\.[cm]?[jt]s$/.exec(file);
+  const app = /^.*\/app((?:\/[^/]+)*?)\/route\.[cm]?[jt]s$/.exec(file);
   if (app) {
     const route = normalise(app[1].split('/').filter((s) => !/^\(.*\)$/.test(s)).join('/') || '/');
     const fn = wanted === undefined || route === wanted ? namedExport(unit, 'GET') : undefined;
