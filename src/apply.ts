@@ -12,7 +12,7 @@ import { fileKind } from './discover.js';
 import { extractScripts } from './scan/embedded.js';
 import { Parser, syntaxErrorCount } from './scan/parse.js';
 import type { Edit, Reference, TransformId } from './scan/types.js';
-import { rebase, uniqueEdits, type FileInfo, type UrlTransformOptions } from './transform-edits.js';
+import { composeNested, rebase, uniqueEdits, type FileInfo, type UrlTransformOptions } from './transform-edits.js';
 
 type Transform = (file: FileInfo, api: unknown, options: UrlTransformOptions) => string | undefined;
 
@@ -50,8 +50,8 @@ export function transformFiles(
   const changes: FileChange[] = [];
   const failures: TransformFailure[] = [];
   for (const [file, planned] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-    const edits = uniqueEdits(planned);
     const before = textOf(file);
+    const edits = composeNested(uniqueEdits(planned), before);
     let source = before;
     const applied: Edit[] = [];
     const used: TransformId[] = [];

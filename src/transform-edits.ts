@@ -71,3 +71,32 @@ export function rebase(edits: readonly Edit[], applied: readonly Edit[]): Edit[]
 export function uniqueEdits(edits: readonly Edit[]): Edit[] {
   return [...new Map(edits.map((e) => [`${e.start}:${e.end}:${e.text}`, e])).values()];
 }
+
+/**
+ * An edit inside a larger one of another step (`t.data.access_token` -> `t.access_token` inside a user info call that
+ * is rebuilt with that same expression as its Bearer token) is folded into the larger one, so neither goes stale:
+ * the inner edit, widened to the whole name chain around it, must appear exactly once in the larger edit's old and
+ * new text. Edits that cannot be folded are kept as they are (applying them then fails, and the file is reported).
+ */
+export function composeNested(edits: readonly Edit[], source: string): Edit[] {
+  const out = [...edits];
+  for (const inner of edits) {
+    const outerAt = out.findIndex((o) => o !== inner && o.transform !== inner.transform && o.start <= inner.start && inner.end <= o.end && o.end - o.start > inner.end - inner.start);
+    if (outerAt < 0) continue;
+    const outer = out[outerAt];
+    let from = inner.start;
+    let to = inner.end;
+    while (from > outer.start && /[\w$.?]/.test(source[from - 1])) from--;
+    while (to < outer.end && /[\w$]/.test(source[to])) to++;
+    const oldChain = source.slice(from, to);
+    const newChain = source.slice(from, inner.start) + inner.text + source.slice(inner.end, to);
+    if (count(outer.old, oldChain) !== 1 || count(outer.text, oldChain) !== 1) continue;
+    out[outerAt] = { ...outer, text: outer.text.replace(oldChain, () => newChain) };
+    out.splice(out.indexOf(inner), 1);
+  }
+  return out;
+}
+
+function count(text: string, part: string): number {
+  return part === '' ? 0 : text.split(part).length - 1;
+}
