@@ -108,6 +108,10 @@ ruleTester('token-request-shape', {
       files: v2Fetch(FORM, `new URLSearchParams(${PARAMS})`, '  const json = await res.json();\n  return json.access_token;'),
     },
     {
+      name: "v2 client access token (grant_type 'client_credentials'): no code, no redirect_uri needed",
+      files: v2Fetch(FORM, "new URLSearchParams({ client_key: CLIENT_KEY, client_secret: CLIENT_SECRET, grant_type: 'client_credentials' })", '  return (await res.json()).access_token;'),
+    },
+    {
       name: 'v2 refresh, axios, form body',
       files: `const axios = require('axios');
 ${CREDENTIALS}

@@ -18,6 +18,13 @@ const REQUIRED: Record<string, string[]> = {
   refresh: ['client_key', 'client_secret', 'grant_type', 'refresh_token'],
   revoke: ['client_key', 'client_secret', 'token'],
 };
+const CLIENT_CREDENTIALS = ['client_key', 'client_secret', 'grant_type'];
+
+/** The parameters a v2 call must send; v2's client access token (grant_type=client_credentials) needs no code and no
+ * redirect_uri. */
+function requiredFor(c: Candidate, endpoint: EndpointId, grant: string | undefined): string[] {
+  return (c.endpoint === 'token' && grant === 'client_credentials' ? CLIENT_CREDENTIALS : REQUIRED[endpoint]) ?? [];
+}
 
 /** Which endpoint a v2 /oauth/token/ call is (its grant_type), and what is wrong with its request. */
 export function v2Issues(c: Candidate, site: CallSite, evaluator: Evaluator, resolver: Resolver): { endpoint: EndpointId; issues: string[] } {
@@ -30,7 +37,7 @@ export function v2Issues(c: Candidate, site: CallSite, evaluator: Evaluator, res
   if (source.object && isJsonBody(site, source.object)) issues.push('it sends a JSON body, and v2 accepts only application/x-www-form-urlencoded');
   if (source.params.some((p) => p.key === 'client_id')) issues.push('it sends client_id, and TikTok calls it client_key');
   const keys = new Set(source.params.map((p) => (p.key === 'client_id' ? 'client_key' : p.key)));
-  const missing = (REQUIRED[endpoint] ?? []).filter((k) => !keys.has(k));
+  const missing = requiredFor(c, endpoint, grant).filter((k) => !keys.has(k));
   if (missing.length) issues.push(`it lacks ${missing.join(', ')}`);
   if (!hasFormContentType(site)) issues.push('its Content-Type is not exactly application/x-www-form-urlencoded (fetch and axios add ;charset=… unless it is set)');
   return { endpoint, issues };
@@ -68,7 +75,8 @@ export function surgicalFix(c: Candidate, site: CallSite, endpoint: EndpointId, 
       edits.push(replace(unit, p.name, 'client_key'));
   const keys = new Set(source.params.map((p) => (p.key === 'client_id' ? 'client_key' : p.key)));
   const added: [string, string][] = [];
-  for (const key of REQUIRED[endpoint] ?? []) {
+  const grant = source.params.find((p) => p.key === 'grant_type')?.value.replace(/^['"`]|['"`]$/g, '');
+  for (const key of requiredFor(c, endpoint, grant)) {
     if (keys.has(key)) continue;
     const value = key === 'grant_type' ? stringLiteral(endpoint === 'refresh' ? 'refresh_token' : 'authorization_code', layout) : knownValue(key, site, all);
     if (value === undefined) return undefined;
