@@ -71,7 +71,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     grantType: 'authorization_code',
     transform: 'token-url',
     manualStep:
-      'POST https://open.tiktokapis.com/v2/oauth/token/ with Content-Type: application/x-www-form-urlencoded and a form body of client_key, client_secret, code, grant_type=authorization_code, redirect_uri (the one used at authorize); read access_token from the top level of the response.',
+      'POST https://open.tiktokapis.com/v2/oauth/token/ with Content-Type: application/x-www-form-urlencoded and a form body (not the query string) of client_key, client_secret, code, grant_type=authorization_code, redirect_uri (the one used at authorize); read access_token from the top level of the response.',
   },
   {
     id: 'refresh',
@@ -81,7 +81,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     grantType: 'refresh_token',
     transform: 'token-url',
     manualStep:
-      'POST https://open.tiktokapis.com/v2/oauth/token/ with a form body of client_key, client_secret (now required), grant_type=refresh_token, refresh_token; store the rotated refresh_token from the response.',
+      'POST https://open.tiktokapis.com/v2/oauth/token/ with Content-Type: application/x-www-form-urlencoded and a form body (not the query string) of client_key, client_secret (now required), grant_type=refresh_token, refresh_token; store the rotated refresh_token from the response.',
   },
   {
     id: 'revoke',
@@ -90,7 +90,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     v2: { host: V2_API_HOST, path: '/v2/oauth/revoke/', method: 'POST' },
     transform: 'revoke-url',
     manualStep:
-      'POST https://open.tiktokapis.com/v2/oauth/revoke/ with a form body of client_key, client_secret, token (the access token); open_id is no longer sent; success is {}.',
+      'POST https://open.tiktokapis.com/v2/oauth/revoke/ with Content-Type: application/x-www-form-urlencoded and a form body (not the query string) of client_key, client_secret, token (the access token); open_id is no longer sent; success is {}.',
   },
   {
     id: 'user-info',

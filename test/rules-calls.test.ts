@@ -165,7 +165,7 @@ async function exchangeCode(code) {
   return (await res.json()).data.access_token;
 }
 `,
-      errors: [{ line: 6, column: 21, fix: 'manual', message: 'add redirect_uri (the exact redirect_uri used at authorize)', manualStep: 'redirect_uri' }],
+      errors: [{ line: 6, column: 21, fix: 'manual', message: 'it needs redirect_uri (the exact redirect_uri used at authorize), and no value for it was found', manualStep: 'redirect_uri' }],
     },
     {
       name: 'v1 refresh, no client_secret anywhere in this module: manual',
@@ -176,7 +176,7 @@ async function refresh(refreshToken) {
   return res.json();
 }
 `,
-      errors: [{ line: 4, column: 21, fix: 'manual', message: 'add client_secret (v2 requires the client secret here)' }],
+      errors: [{ line: 4, column: 21, fix: 'manual', message: 'it needs client_secret (v2 requires the client secret here), and no value for it was found' }],
     },
     {
       name: 'v1 code exchange sent through a helper function: manual, the client is not one the tool rewrites',
@@ -262,7 +262,7 @@ export async function exchangeCode(code) {
       name: 'v2 code exchange without redirect_uri and no value for it in scope: manual',
       files: v2Fetch(FORM, 'new URLSearchParams({ client_key: CLIENT_KEY, client_secret: CLIENT_SECRET, code, grant_type: \'authorization_code\' })',
         '  const json = await res.json();\n  return json.access_token;').replace("const REDIRECT_URI = process.env.TIKTOK_REDIRECT_URI;\n", ''),
-      errors: [{ line: 5, column: 21, fix: 'manual', message: 'it lacks redirect_uri (add redirect_uri (the exact redirect_uri used at authorize) to the form body; no value for it was found in this code)' }],
+      errors: [{ line: 5, column: 21, fix: 'manual', message: 'it lacks redirect_uri (it needs redirect_uri (the exact redirect_uri used at authorize), and no value for it was found in this code, so the request was left as it is (the manual step has the whole v2 request))' }],
     },
   ],
 });

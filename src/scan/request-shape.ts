@@ -118,7 +118,7 @@ export function v2Params(endpoint: EndpointId, v1: Param[], site: CallSite, all:
   const need = (key: string, why: string): string | undefined => {
     if (get(key)) return undefined;
     const value = knownValue(key, site, all);
-    if (value === undefined) return `add ${key} (${why}) to the form body; no value for it was found in this code`;
+    if (value === undefined) return `it needs ${key} (${why}), and no value for it was found in this code, so the request was left as it is (the manual step has the whole v2 request)`;
     list.push({ key, value });
     return undefined;
   };
