@@ -3,7 +3,7 @@
 // or the environment variable it reads. Only values that are in scope at the call are offered.
 import { ts } from 'ts-morph';
 import type { CallSite } from './calls.js';
-import { layoutOf } from './layout.js';
+import { layoutOf, stringLiteral, type Layout } from './layout.js';
 import type { Candidate } from './match.js';
 import type { CodeUnit } from './parse.js';
 import { objectParams, queryParams, queryPieces } from './request-params.js';
@@ -35,10 +35,29 @@ export function knownValue(key: string, site: CallSite, all: Candidate[]): strin
   }
   const fromObjects = objectValue(unit, key);
   if (fromObjects) return fromObjects;
+  const literal = key === 'redirect_uri' ? onlyLiteral(all, layout) : undefined;
+  if (literal) return literal;
   const byName = moduleConstant(unit, NAMES[key]);
   if (byName) return byName;
   const env = unit.sf.text.match(new RegExp(`process\\.env\\.(\\w*(?:${ENV[key]?.source ?? '$^'})\\w*)`, 'i'));
   return env ? `process.env.${env[1]}` : undefined;
+}
+
+/**
+ * The redirect_uri the project's authorize URLs send, when they all send one and the same text written as a literal
+ * (in another module: a literal means the same everywhere), without its query.
+ */
+function onlyLiteral(all: Candidate[], layout: Layout): string | undefined {
+  const values = new Set<string>();
+  for (const c of all) {
+    if (c.endpoint !== 'authorize' || !c.rest.startsWith('?')) continue;
+    const value = queryParams(queryPieces(c.root.value.pieces, c.end), c.root.unit, layoutOf(c.root.unit))?.find((p) => p.key === 'redirect_uri')?.value;
+    if (!value) continue;
+    const cut = value.includes('?') ? withoutQuery(value) : value;
+    if (!cut || !/^(['"])[^'"\\]*\1$/.test(cut)) return undefined;
+    values.add(cut.slice(1, -1));
+  }
+  return values.size === 1 ? stringLiteral([...values][0], layout) : undefined;
 }
 
 /** The value of `key` in an object literal that also holds client_key (another TikTok call's parameters). */
