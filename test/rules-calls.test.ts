@@ -290,6 +290,10 @@ const V2_RETURNS_JSON = v2Fetch(FORM, `new URLSearchParams(${PARAMS})`,
 ruleTester('v1-response-shape', {
   valid: [
     {
+      name: 'the v1 response only logged or put into an error message (not a consumer of its fields)',
+      files: RETURNS_WHOLE_V1.replace('  return json;', "  console.log('token response', JSON.stringify(json, null, 2));\n  if (!json.data) throw new Error(`token failed: ${JSON.stringify(json)}`);\n  return json.data.access_token;"),
+    },
+    {
       name: 'v2 fetch call read in the v2 shape (json.access_token)',
       files: v2Fetch(FORM, `new URLSearchParams(${PARAMS})`,
         '  const json = await res.json();\n  if (json.error) throw new Error(json.error_description);\n  return { token: json.access_token, openId: json.open_id };'),

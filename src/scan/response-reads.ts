@@ -87,7 +87,7 @@ function readOf(unit: CodeUnit, body: ts.Expression, endpoint: EndpointId, compa
     if (compat) {
       out.edits.push(replace(unit, body, `{ data: ${body.getText(unit.sf)} }`));
       out.wrapped.push({ unit, node: body, message: 'wrapped as { data: … } (--compat-response) so its consumers keep reading data.access_token' });
-    } else out.problems.push({ unit, node: body, message: 'leaves here whole, and its consumers read the v1 shape (data.access_token)' });
+    } else out.problems.push({ unit, node: body, message: 'leaves here whole (returned, passed on or stored): whatever reads it next must read v2\'s flat shape (access_token, not data.access_token); check those reads' });
   }
 }
 
@@ -164,9 +164,12 @@ function comparison(expr: ts.Node): { node: ts.BinaryExpression; op: string; oth
   return { node: n, op, other: skipOuter(n.left === child ? n.right : n.left) };
 }
 
+/** Logging and turning into text (a log line, an error message) is not a consumer reading token fields. */
+const TEXT_ONLY = /^(?:console\.\w+|JSON\.stringify|String|util\.inspect|inspect|(?:this\.)?(?:logger|log)(?:\.\w+)?)$/;
+
 function escapes(body: ts.Expression): boolean {
   const p = body.parent;
-  return ts.isReturnStatement(p) || (ts.isCallExpression(p) && p.arguments.includes(body) && !/^console\./.test(p.expression.getText())) ||
+  return ts.isReturnStatement(p) || (ts.isCallExpression(p) && p.arguments.includes(body) && !TEXT_ONLY.test(p.expression.getText().replace(/\s+/g, ''))) ||
     (ts.isPropertyAssignment(p) && p.initializer === body) || ts.isShorthandPropertyAssignment(p) ||
     (ts.isBinaryExpression(p) && p.right === body && p.operatorToken.kind === ts.SyntaxKind.EqualsToken);
 }
