@@ -108,6 +108,17 @@ ruleTester('token-request-shape', {
       files: v2Fetch(FORM, `new URLSearchParams(${PARAMS})`, '  const json = await res.json();\n  return json.access_token;'),
     },
     {
+      name: 'v1 code exchange, axios, the form built in a local const and sent as params.toString(): reshaped (no manual step)',
+      files: `const axios = require('axios');
+${CREDENTIALS}
+exports.exchange = async (code) => {
+  const params = new URLSearchParams(${PARAMS});
+  const res = await axios.post('https://open-api.tiktok.com/oauth/access_token/', params.toString());
+  return res.data.data.access_token;
+};
+`,
+    },
+    {
       name: "v2 client access token (grant_type 'client_credentials'): no code, no redirect_uri needed",
       files: v2Fetch(FORM, "new URLSearchParams({ client_key: CLIENT_KEY, client_secret: CLIENT_SECRET, grant_type: 'client_credentials' })", '  return (await res.json()).access_token;'),
     },

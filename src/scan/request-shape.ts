@@ -8,7 +8,7 @@ import { callsUsing, type CallSite } from './calls.js';
 import type { Evaluator } from './evaluate.js';
 import { indentAt, isMultiline, layoutOf, printObject, stringLiteral, type Layout } from './layout.js';
 import type { Candidate, PlannedEdit } from './match.js';
-import { builtQuery, codeOf, usesOf, cutLetChain, cutUrl, objectParams, queryParams, queryPieces, sourceWithEdits, urlInArgument, type Param } from './request-params.js';
+import { builtQuery, codeOf, usesOf, cutLetChain, cutUrl, objectParams, queryParams, queryPieces, removeStatement, sourceWithEdits, urlInArgument, type Param } from './request-params.js';
 import type { CodeUnit } from './parse.js';
 import { knownValue } from './known-values.js';
 import { browserProblem, browserReason } from './browser-code.js';
@@ -54,7 +54,9 @@ export function planRequestShape(c: Candidate, all: Candidate[], evaluator: Eval
     : site.client === 'got' ? gotEdits(site, params.list, layout, c.edits)
     : superagentEdits(site, params.list, source.object, layout);
   if ('problem' in callEdits) return { edits: [], site, problem: callEdits.problem };
-  return { edits: [...source.cut, ...callEdits.edits], site };
+  // A body rebuilt from a local `const params = …` leaves that const unused: it goes (superagent edits it in place).
+  const drop = source.declaration && site.client !== 'superagent' ? [removeStatement(site.unit, source.declaration)] : [];
+  return { edits: [...source.cut, ...drop, ...callEdits.edits], site };
 }
 
 export interface ParamSource {
@@ -63,6 +65,8 @@ export interface ParamSource {
   cut: PlannedEdit[];
   /** The object literal they came from, when not from the query. */
   object?: ts.ObjectLiteralExpression;
+  /** The local `const params = new URLSearchParams({…})` the object sits in, unused once the body is rebuilt. */
+  declaration?: ts.VariableStatement;
 }
 
 export function paramSource(c: Candidate, site: CallSite, evaluator: Evaluator, resolver: Resolver, layout: Layout): ParamSource | { problem: string } {
@@ -85,7 +89,13 @@ export function paramSource(c: Candidate, site: CallSite, evaluator: Evaluator, 
   const object = findParamObject(site);
   if (!object) return { problem: 'the call\'s parameters are not visible here' };
   const params = objectParams(site.unit, object);
-  return params ? { params, cut: [], object } : { problem: 'the parameter object has spreads or methods' };
+  if (!params) return { problem: 'the parameter object has spreads or methods' };
+  let st: ts.Node = object;
+  while (!ts.isVariableStatement(st) && st !== site.call && !ts.isSourceFile(st)) st = st.parent;
+  // Only a declaration whose whole value is the built parameters (found through builtParams) goes.
+  const built = ts.isVariableStatement(st) && st.declarationList.declarations.length === 1 && ts.isIdentifier(st.declarationList.declarations[0].name)
+    ? builtParams(st.declarationList.declarations[0].name) : undefined;
+  return { params, cut: [], object, declaration: built && object.parent === built && ts.isVariableStatement(st) ? st : undefined };
 }
 
 /** `const url = 'https://…?a=' + a; got.post(url)`: the constant's initializer, when the call is its only reader. */
@@ -96,12 +106,34 @@ function urlInConstant(c: Candidate, site: CallSite): { expr: ts.Expression; at:
   return { expr: c.root.node as ts.Expression, at: c.end };
 }
 
+/** The `new URLSearchParams(…)` / `x.stringify(…)` a local const named `id` holds, when that is its only use. */
+function builtParams(id: ts.Identifier): ts.Expression | undefined {
+  for (let scope: ts.Node | undefined = id.parent; scope; scope = scope.parent) {
+    if (!ts.isBlock(scope) && !ts.isSourceFile(scope)) continue;
+    for (const st of scope.statements) {
+      if (!ts.isVariableStatement(st) || (st.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+      for (const d of st.declarationList.declarations) {
+        if (!ts.isIdentifier(d.name) || d.name.text !== id.text || !d.initializer || usesOf(d) !== 1) continue;
+        const init = skipOuter(d.initializer);
+        const built = (ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'URLSearchParams') ||
+          (ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'stringify');
+        return built ? init : undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
 function findParamObject(site: CallSite): ts.ObjectLiteralExpression | undefined {
   let found: ts.ObjectLiteralExpression | undefined;
   const visit = (n: ts.Node): void => {
     if (found || ts.isFunctionLike(n)) return;
     if (ts.isObjectLiteralExpression(n) && n.properties.some((p) => p.name && V1_PARAM_KEYS.includes(propertyName(p.name) ?? ''))) found = n;
-    else ts.forEachChild(n, visit);
+    else if (ts.isIdentifier(n)) {
+      // `params` / `params.toString()` where `const params = new URLSearchParams({…})` (or stringify) is used only here.
+      const init = builtParams(n);
+      if (init) visit(init);
+    } else ts.forEachChild(n, visit);
   };
   for (const a of site.call.arguments ?? []) visit(a);
   // superagent and got chains: superagent.post(url).query({…}).send({…})

@@ -1,0 +1,14 @@
+const axios = require('axios');
+const CLIENT_KEY = process.env.TIKTOK_CLIENT_KEY;
+const CLIENT_SECRET = process.env.TIKTOK_CLIENT_SECRET;
+const REDIRECT_URI = process.env.TIKTOK_REDIRECT_URI;
+exports.exchange = async (code) => {
+  const res = await axios.post('https://open.tiktokapis.com/v2/oauth/token/', new URLSearchParams({
+    client_key: CLIENT_KEY,
+    client_secret: CLIENT_SECRET,
+    code,
+    grant_type: 'authorization_code',
+    redirect_uri: REDIRECT_URI,
+  }), { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+  return res.data.access_token;
+};
