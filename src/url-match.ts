@@ -98,6 +98,8 @@ function classify(host: string, rawPath: string, next: string): { kind: UrlKind;
     if (api) return { kind: 'v1', endpoint: api.id };
     const v2 = path.startsWith('/v2/') ? v2EndpointForPath(path) : undefined;
     if (v2) return { kind: 'hybrid', endpoint: v2.id };
+    // A made-up authorize path (`/oauth/authorize/`, `/v1/auth/authorize/`): meant as the authorize URL, never served.
+    if (/^\/(?:v\d+\/)?(?:oauth|auth)\/(?:v\d+\/)?authorize$/.test(path)) return { kind: 'v1-unknown', endpoint: 'authorize' };
     return null; // profiles, videos, embeds, oembed, share links: not Login Kit
   }
   const v1 = byPath.get(path);

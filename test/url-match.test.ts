@@ -65,6 +65,9 @@ describe('findTikTokUrls: classification', () => {
     [`https://open-api.tiktok.com/api/${H}`, 'v1-dynamic', undefined],
     [`https://open-api.tiktok.com/api${H}`, 'v1-unknown', undefined],
     [`https://open-api.tiktok.com/oauth/access_token/${H}`, 'v1', 'token'],
+    // an authorize path TikTok never served, written where the authorize URL was meant (reported, not rewritten)
+    ['https://www.tiktok.com/oauth/authorize/?client_key=k', 'v1-unknown', 'authorize'],
+    ['https://www.tiktok.com/v1/auth/authorize', 'v1-unknown', 'authorize'],
   ] as const)('%s -> %s %s', (text, kind, endpoint) => {
     const found = findTikTokUrls(text);
     expect(found.map((m) => [m.kind, m.endpoint])).toEqual([[kind, endpoint]]);
@@ -79,6 +82,8 @@ describe('findTikTokUrls: classification', () => {
     'https://www.tiktok.com/embed/v2/6718335390845095173',
     'https://www.tiktok.com/oembed?url=https://www.tiktok.com/@x/video/1',
     'https://www.tiktok.com/share/video/1',
+    'https://www.tiktok.com/oauth',
+    'https://www.tiktok.com/auth/login',
     'https://www.tiktok.com',
     'https://m.tiktok.com/auth/authorize',
     'https://open.tiktokapis.com',

@@ -71,6 +71,8 @@ export function matchRoot(root: Root): Candidate[] {
       c.joined = true;
     } else if (m.kind === 'v1' || m.kind === 'hybrid') {
       planUrlEdits(c, m, root.value.pieces, flat);
+    } else if (m.kind === 'v1-unknown' && m.endpoint === 'authorize') {
+      c.blocked = `TikTok never served ${m.path.text} (v1 was /auth/authorize/); the authorize URL is https://www.tiktok.com/v2/auth/authorize/`;
     } else if (m.kind === 'v1-unknown') {
       c.blocked = 'this open-api.tiktok.com path is not in the v1 -> v2 map; find its v2 successor in the TikTok API v2 docs';
     } else if (m.kind === 'v1-base') {
