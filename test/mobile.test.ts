@@ -45,6 +45,8 @@ describe('mobile-v1-kept', () => {
     expect(p.findings).toEqual([
       'mobile-v1-kept info packages/app/.env:1 none',
       'mobile-v1-kept info packages/app/src/tiktok.js:1 none',
+      // The token URL is a bare exported constant: the call sending it is out of sight, so it is a step to check.
+      'token-request-shape error packages/web/src/tiktok.js:1 manual',
       'v1-endpoint error packages/web/src/tiktok.js:1 auto',
     ]);
     expect(p.messages.join('\n')).toContain('app/package.json depends on react-native');

@@ -168,6 +168,13 @@ async function exchangeCode(code) {
   ],
   invalid: [
     {
+      name: 'a token URL in a config map read at run time (configs[platform].tokenUrl): the unseen call is a manual step',
+      files: `const configs = { tiktok: { tokenUrl: 'https://open-api.tiktok.com/oauth/access_token/' } };
+exports.exchange = (platform, body) => fetch(configs[platform].tokenUrl, { method: 'POST', body });
+`,
+      errors: [{ line: 1, column: 40, fix: 'manual', message: 'URL is rewritten to v2, but the call that sends it is not in view', manualStep: 'form body' }],
+    },
+    {
       name: 'v1 code exchange, no redirect_uri anywhere in this module: manual, says what to add',
       files: `${CREDENTIALS}
 async function exchangeCode(code) {

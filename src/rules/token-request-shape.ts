@@ -26,7 +26,18 @@ the message says exactly what to add, and where.`,
   },
   check(scan, cwd) {
     const at = (ref: Reference) => [ref.file, ref.call!.line, ref.call!.column, cwd, 'token-request-shape', 'error'] as const;
-    return scan.references
+    // A URL rewritten to v2 whose call is out of sight (a config map read at run time, a helper): that call is the
+    // user's to check, call by call, never silently assumed right.
+    const unseen = scan.references
+      .filter((ref) => ref.where === 'code' && !ref.call && ref.edits.length > 0 && !!ref.endpoint && CALL_ENDPOINTS.has(ref.endpoint))
+      .map((ref) => placeFinding(
+        ref.file, ref.line, ref.column, cwd, 'token-request-shape', 'error', 'manual',
+        `The ${describeEndpoint(ref)} URL is rewritten to v2, but the call that sends it is not in view (the URL goes through a variable, ` +
+          'a config object or a helper the tool cannot follow): that call must be made the v2 way too.',
+        endpointById(ref.endpoint!).manualStep,
+        { endpoint: ref.endpoint, apiVersion: 'v1' },
+      ));
+    return [...unseen, ...scan.references
       .filter((ref) => ref.where === 'code' && (ref.call?.fixed?.length || ref.call?.shapeProblem))
       .map((ref) =>
         ref.call!.shapeProblem
@@ -46,6 +57,9 @@ the message says exactly what to add, and where.`,
               undefined,
               { endpoint: ref.endpoint, apiVersion: 'v2' },
             ),
-      );
+      )];
   },
 };
+
+/** Endpoints whose v2 call differs from v1 beyond the URL (method, body, headers). */
+const CALL_ENDPOINTS = new Set(['token', 'refresh', 'revoke', 'user-info']);
