@@ -14,6 +14,9 @@ export const tokenRequestShape: Rule = {
 **What it finds.** A code exchange, refresh or revoke call whose request does not have the v2 shape, where the tool
 could not rewrite it: the parameters are built away from the call, a value it needs (client_secret, redirect_uri)
 has no identifier in this code, the HTTP client is not one it rewrites yet, or the options are not an object literal.
+Also a token, refresh, revoke or user-info URL that is rewritten to v2 while the call sending it is out of sight (a
+config map read at run time, \`fetch(configs[platform].tokenUrl, …)\`, or a helper): that call must be checked by hand.
+A v2 \`grant_type=client_credentials\` call (a client access token) needs no code or redirect_uri and is not reported.
 
 **Why.** v2 accepts only \`Content-Type: application/x-www-form-urlencoded\` with the parameters in the body
 (spec section 2): the code exchange needs \`client_key, client_secret, code, grant_type=authorization_code,
