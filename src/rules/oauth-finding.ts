@@ -2,7 +2,7 @@
 // reference, with the fix stated by the rule (never the URL rewrite's "auto": these need a person or are information).
 import type { Finding, Fix, Severity } from '../report/model.js';
 import type { Reference } from '../scan/types.js';
-import { relativeFile } from './reference-finding.js';
+import { placeFinding } from './reference-finding.js';
 
 export function paramFinding(
   ref: Reference,
@@ -13,11 +13,8 @@ export function paramFinding(
   message: string,
   manualStep?: string,
 ): Finding {
-  const finding: Finding = { ruleId, severity, file: relativeFile(cwd, ref.file), line: ref.line, column: ref.column, fix, message };
-  if (ref.endpoint) finding.endpoint = ref.endpoint;
-  finding.apiVersion = ref.kind === 'v2' ? 'v2' : 'v1';
-  if (fix === 'manual' && manualStep) finding.manualStep = manualStep;
-  return finding;
+  const apiVersion = ref.kind === 'v2' ? 'v2' : 'v1';
+  return placeFinding(ref.file, ref.line, ref.column, cwd, ruleId, severity, fix, message, manualStep, { endpoint: ref.endpoint, apiVersion });
 }
 
 export { placeFinding } from './reference-finding.js';

@@ -70,6 +70,22 @@ export class OAuthLookup {
     return this.unitsOf(file).find((u) => offset >= u.offset && offset <= u.offset + u.sf.text.length);
   }
 
+  /** The unit holding an offset of a file, and the innermost function around it (the module when none). */
+  scopeAt(file: string, offset: number): { unit: CodeUnit; scope: ts.Node } | undefined {
+    const unit = this.unitAt(file, offset);
+    if (!unit) return undefined;
+    const pos = offset - unit.offset;
+    let scope: ts.Node = unit.sf;
+    const find = (n: ts.Node): void => {
+      if (pos >= n.getStart(unit.sf) && pos < n.end) {
+        if (ts.isFunctionLike(n)) scope = n;
+        ts.forEachChild(n, find);
+      }
+    };
+    find(unit.sf);
+    return { unit, scope };
+  }
+
   resolver(): Resolver {
     this.resolverCache ??= new Resolver(this.scan.units);
     return this.resolverCache;

@@ -52,18 +52,11 @@ make sure the challenge is what TikTok expects (hex SHA-256 of the verifier, per
 function sendsVerifier(lookup: OAuthLookup, ref: Reference): boolean {
   const text = lookup.scan.sources.get(ref.file) ?? '';
   if (!text.includes('code_verifier')) return false;
-  const offset = ref.call ? offsetOf(text, ref.call.line, ref.call.column) : ref.offset;
-  const unit = lookup.unitAt(ref.file, offset);
-  if (!unit) return false;
-  const pos = offset - unit.offset;
-  let scope: ts.Node = unit.sf;
-  const find = (n: ts.Node): void => {
-    if (pos >= n.getStart(unit.sf) && pos < n.end) {
-      if (ts.isFunctionLike(n)) scope = n;
-      ts.forEachChild(n, find);
-    }
-  };
-  find(unit.sf);
+  const lines = lookup.unitsOf(ref.file)[0]?.lines;
+  const offset = ref.call && lines ? lines.offset(ref.call.line, ref.call.column) : ref.offset;
+  const at = lookup.scopeAt(ref.file, offset);
+  if (!at) return false;
+  const unit = at.unit;
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
@@ -71,16 +64,6 @@ function sendsVerifier(lookup: OAuthLookup, ref: Reference): boolean {
     else if (ts.isStringLiteralLike(n) && (n.text === 'code_verifier' || /(?:^|[?&])code_verifier=/.test(n.text))) found = true;
     else ts.forEachChild(n, visit);
   };
-  visit(scope);
+  visit(at.scope);
   return found;
-}
-
-function offsetOf(text: string, line: number, column: number): number {
-  let at = 0;
-  for (let l = 1; l < line; l++) {
-    const next = text.indexOf('\n', at);
-    if (next < 0) return text.length;
-    at = next + 1;
-  }
-  return at + column - 1;
 }

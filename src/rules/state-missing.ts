@@ -48,17 +48,8 @@ is also where data the redirect URI used to carry must travel, since redirect UR
 
 /** `.set('state', …)`, `.append('state', …)` or `state: …` in the function around the URL: the state is added apart. */
 function setsStateNearby(lookup: ReturnType<typeof lookupFor>, file: string, offset: number): boolean {
-  const unit = lookup.unitAt(file, offset);
-  if (!unit) return false;
-  const pos = offset - unit.offset;
-  let scope: ts.Node = unit.sf;
-  const find = (n: ts.Node): void => {
-    if (pos >= n.getStart(unit.sf) && pos < n.end) {
-      if (ts.isFunctionLike(n)) scope = n;
-      ts.forEachChild(n, find);
-    }
-  };
-  find(unit.sf);
+  const at = lookup.scopeAt(file, offset);
+  if (!at) return false;
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
@@ -67,6 +58,6 @@ function setsStateNearby(lookup: ReturnType<typeof lookupFor>, file: string, off
     else if (ts.isStringLiteralLike(n) && /[?&]state=/.test(n.text)) found = true;
     else ts.forEachChild(n, visit);
   };
-  visit(scope);
+  visit(at.scope);
   return found;
 }

@@ -25,4 +25,10 @@ export class LineIndex {
     const bomShift = lo === 0 && this.bom && offset > 0 ? 1 : 0;
     return { line: lo + 1, column: offset - this.starts[lo] + 1 - bomShift };
   }
+
+  /** The UTF-16 offset of a 1-based line and column (the inverse of position). */
+  offset(line: number, column: number): number {
+    const start = this.starts[Math.min(Math.max(line, 1), this.starts.length) - 1];
+    return start + column - 1 + (line === 1 && this.bom ? 1 : 0);
+  }
 }
