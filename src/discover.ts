@@ -7,6 +7,7 @@ import path from 'node:path';
 import fg from 'fast-glob';
 import { isGitignored, parentGitignores, readGitignore, toPosix } from './gitignore.js';
 import { CODE_EXTENSIONS, findProjectConfig, loadAliases, resolveImport, useAliases, type PathAliases } from './resolve-import.js';
+import { importSpecifiers } from './import-graph.js';
 
 export type FileKind = 'code' | 'embedded' | 'non-code';
 
@@ -62,8 +63,6 @@ const MAX_CLOSURE_ROUNDS = 4;
 /** Beyond this many module names, searching each file for each name costs more than regexing every file once. */
 const MAX_NEEDLES = 16;
 const TIKTOK_SPELLINGS = ['tiktok', 'TikTok', 'TIKTOK', 'Tiktok'].map((s) => Buffer.from(s));
-/** `from '…'`, `import '…'`, `import('…')`, `require('…')`; a match in a comment only costs a lookup. */
-const IMPORT_RE = /\b(?:from|import|require)\s*\(?\s*(['"])([^'"\r\n]+)\1/g;
 
 /** What kind of file a path is, or undefined when it is not scanned at all. */
 export function fileKind(file: string): FileKind | undefined {
@@ -268,9 +267,8 @@ function importTargets(candidate: Candidate, known: Set<string>, aliases: PathAl
   const text = (candidate.text = utf8Text(candidate.bytes) ?? null);
   if (text === null) return [];
   const targets: string[] = [];
-  IMPORT_RE.lastIndex = 0;
-  for (let m = IMPORT_RE.exec(text); m; m = IMPORT_RE.exec(text)) {
-    const target = resolveImport(candidate.path, m[2], known, aliases);
+  for (const spec of importSpecifiers(text)) {
+    const target = resolveImport(candidate.path, spec, known, aliases);
     if (target) targets.push(target);
   }
   return targets;

@@ -5,7 +5,7 @@
 // those calls receive arctic's v2 tokens, and v1 and v2 never mix (spec section 5). No v2 URL is visible in the code,
 // so mixed-token-use cannot see this flow; when one is (in those modules), mixed-token-use reports it and this stays quiet.
 import { ts } from 'ts-morph';
-import { resolveImport } from '../resolve-import.js';
+import { connectedModules, importGraph } from '../import-graph.js';
 import type { Finding } from '../report/model.js';
 import { describeEndpoint, placeFinding, relativeFile } from '../rules/reference-finding.js';
 import { bindingOf, importBindings, RULE_ID, walk, type Detector } from './common.js';
@@ -44,19 +44,9 @@ export const arctic: Detector = (scan, cwd) => {
   return out;
 };
 
-const IMPORT_RE = /\b(?:from|import|require)\s*\(?\s*(['"])([^'"\r\n]+)\1/g;
-
 /** The modules joined to a file by imports (undirected, transitive), as the discovery resolves them. */
 function connected(files: string[], sources: Map<string, string>): (file: string) => Set<string> {
-  const known = new Set(files);
-  const parent = new Map(files.map((f) => [f, f]));
-  const find = (f: string): string => (parent.get(f) === f ? f : find(parent.get(f)!));
-  for (const file of files) {
-    if (!/\.(c|m)?[jt]sx?$|\.vue$|\.svelte$/.test(file)) continue;
-    for (const m of (sources.get(file) ?? '').matchAll(IMPORT_RE)) {
-      const target = resolveImport(file, m[2], known);
-      if (target && target !== file) parent.set(find(file), find(target));
-    }
-  }
-  return (file) => new Set(files.filter((f) => find(f) === find(file)));
+  const code = files.filter((f) => /\.(c|m)?[jt]sx?$|\.vue$|\.svelte$/.test(f));
+  const groups = connectedModules(importGraph(code, sources));
+  return (file) => groups.find((g) => g.has(file)) ?? new Set([file]);
 }

@@ -2,7 +2,7 @@
 // v1 and v2 web references are the only ones looked at closer: for those, one TypeScript checker follows the token
 // values (token-flows.ts) and each v1 end a flow reaches is reported flow-level, naming both ends; a v1 end no flow
 // reaches is reported module-level, as before. Groups with one API only cost nothing beyond the import graph.
-import { resolveImport } from '../resolve-import.js';
+import { connectedModules, importGraph } from '../import-graph.js';
 import type { Finding } from '../report/model.js';
 import type { ScanResult } from '../scan/scan.js';
 import type { Reference } from '../scan/types.js';
@@ -16,7 +16,6 @@ import { findFlowLinks, isV2Side, type FlowEnd, type FlowLink } from './token-fl
 
 /** Endpoints that hand out or take a user's tokens: a flow is everything from authorize to the data calls. */
 const TOKEN_FLOW = new Set(['authorize', 'token', 'refresh', 'revoke', 'user-info', 'video-list', 'video-query']);
-const IMPORT_RE = /\b(?:from|import|require)\s*\(?\s*(['"])([^'"\r\n]+)\1/g;
 
 export const mixedTokenUse: Rule = {
   meta: {
@@ -184,36 +183,6 @@ function envValues(scan: ScanResult): Map<string, string[]> {
     }
   }
   return out;
-}
-
-/** Which scanned modules each scanned module imports. */
-function importGraph(files: string[], sources: Map<string, string>): Map<string, Set<string>> {
-  const known = new Set(files);
-  const graph = new Map<string, Set<string>>();
-  for (const file of files) {
-    const targets = new Set<string>();
-    for (const m of (sources.get(file) ?? '').matchAll(IMPORT_RE)) {
-      const target = resolveImport(file, m[2], known);
-      if (target && target !== file) targets.add(target);
-    }
-    graph.set(file, targets);
-  }
-  return graph;
-}
-
-/** Files joined by imports among themselves (undirected, transitive). */
-function connectedModules(imports: Map<string, Set<string>>): Set<string>[] {
-  const parent = new Map([...imports.keys()].map((f) => [f, f]));
-  const find = (f: string): string => {
-    let root = f;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    parent.set(f, root);
-    return root;
-  };
-  for (const [file, targets] of imports) for (const target of targets) parent.set(find(file), find(target));
-  const groups = new Map<string, Set<string>>();
-  for (const f of imports.keys()) groups.set(find(f), (groups.get(find(f)) ?? new Set()).add(f));
-  return [...groups.values()];
 }
 
 /**

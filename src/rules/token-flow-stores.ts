@@ -3,11 +3,11 @@
 // import graph and the checker of mixed-token-use take them in, one import level deep, parsed only when needed.
 import fs from 'node:fs';
 import path from 'node:path';
+import { importSpecifiers } from '../import-graph.js';
 import { CODE_EXTENSIONS, resolveImport } from '../resolve-import.js';
 import { Parser, type CodeUnit } from '../scan/parse.js';
 import { LineIndex } from '../scan/position.js';
 
-const IMPORT_RE = /\b(?:from|import|require)\s*\(?\s*(['"])(\.{1,2}\/[^'"\r\n]*|\.{1,2})\1/g;
 const MAX_BYTES = 512 * 1024;
 
 /** The relative imports of `files` (by their text) that are on disk but not among them: file -> imported modules. */
@@ -15,9 +15,10 @@ export function unscannedImports(files: Map<string, string>): Map<string, string
   const out = new Map<string, string[]>();
   for (const [file, text] of files) {
     if (!CODE_EXTENSIONS.some((e) => file.endsWith(e))) continue;
-    for (const m of text.matchAll(IMPORT_RE)) {
-      const base = path.resolve(path.dirname(file), m[2]);
-      const target = resolveImport(file, m[2], onDisk([path.dirname(base), base]));
+    for (const spec of importSpecifiers(text)) {
+      if (!/^\.{1,2}(?:\/|$)/.test(spec)) continue; // relative imports only
+      const base = path.resolve(path.dirname(file), spec);
+      const target = resolveImport(file, spec, onDisk([path.dirname(base), base]));
       if (!target || files.has(target) || target.includes(`${path.sep}node_modules${path.sep}`)) continue;
       out.set(file, [...new Set([...(out.get(file) ?? []), target])]);
     }
