@@ -95,7 +95,8 @@ export function codeOf(unit: CodeUnit, node: ts.Node): string {
   return unit.sf.text.slice(n.getStart(unit.sf), n.end);
 }
 
-function decode(text: string): string {
+/** Query text as a framework reads it: '+' is a space, %XX decoded (left as it is when malformed). */
+export function decode(text: string): string {
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {

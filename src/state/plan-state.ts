@@ -44,6 +44,7 @@ export function planStateMoves(scan: ScanResult): StateMove[] {
   const imports = new Map<string, { unit: CodeUnit; names: Set<string>; helper: string; ref: Reference }>();
   const helpers = new Map<string, { edit: Edit; ref: Reference }>();
   const cutKeys = new Set<string>();
+  const exchanges = exchangesOf(scan);
   for (const ref of scan.references.filter((r) => r.where === 'code' && !r.mobile && r.endpoint === 'authorize')) {
     const redirect = paramOf(ref, 'redirect_uri');
     const cut = redirect ? safely(() => findQueryCut(lookup, ref, redirect)) : undefined;
@@ -54,7 +55,7 @@ export function planStateMoves(scan: ScanResult): StateMove[] {
     }
     let planned: Planned;
     try {
-      planned = planOne(lookup, scan, ref, cut);
+      planned = planOne(lookup, scan, ref, cut, exchanges);
     } catch (error) {
       // A shape the planner did not expect: nothing is changed for this call, and the report says so.
       planned = { move: { ref, params: cut.params.map((p) => p.key), blocked: `the tool could not plan it (${(error as Error).message})` }, needs: new Map() };
@@ -100,7 +101,7 @@ interface Planned {
   created?: Edit;
 }
 
-function planOne(lookup: OAuthLookup, scan: ScanResult, ref: Reference, cut: QueryCut): Planned {
+function planOne(lookup: OAuthLookup, scan: ScanResult, ref: Reference, cut: QueryCut, exchanges: Map<string, number[]>): Planned {
   const params = cut.params.map((p) => p.key);
   const needs = new Map<string, Set<string>>();
   const fail = (blocked: string): Planned => ({ move: { ref, params, blocked }, needs: new Map() });
@@ -113,8 +114,8 @@ function planOne(lookup: OAuthLookup, scan: ScanResult, ref: Reference, cut: Que
   const need = (file: string, names: string[]) => needs.set(file, new Set([...(needs.get(file) ?? []), ...names]));
   const importers = [unit];
   if (cut.params.length > 0) {
-    const handler = findCallback(scan.units, cut.path, exchangesOf(scan));
-    const secret = secretIn(unit) ?? secretFromElsewhere(lookup, scan, 'problem' in handler ? undefined : handler.unit);
+    const handler = findCallback(scan.units, cut.path, exchanges);
+    const secret = secretIn(unit) ?? secretFromElsewhere(lookup, exchanges, 'problem' in handler ? undefined : handler.unit);
     if (!secret) return fail('no server-side secret (such as the client secret) is in reach of the authorize code to sign state with');
     const state = packState(lookup, ref, paramOf(ref, 'redirect_uri')!, (nonce) => `encodeState(${nonce}, ${printParams(cut.params)}, ${secret})`);
     if ('problem' in state) return fail(state.problem);
@@ -158,9 +159,9 @@ function planOne(lookup: OAuthLookup, scan: ScanResult, ref: Reference, cut: Que
  * The authorize module names no secret: an environment variable holding one, read by the callback or by the code
  * exchange, reads the same on the whole server (`process.env.TIKTOK_CLIENT_SECRET`).
  */
-function secretFromElsewhere(lookup: OAuthLookup, scan: ScanResult, callback: CodeUnit | undefined): string | undefined {
-  const exchanges = [...exchangesOf(scan).keys()].flatMap((f) => lookup.unitsOf(f));
-  for (const unit of [...(callback ? [callback] : []), ...exchanges]) {
+function secretFromElsewhere(lookup: OAuthLookup, exchanges: Map<string, number[]>, callback: CodeUnit | undefined): string | undefined {
+  const exchanging = [...exchanges.keys()].flatMap((f) => lookup.unitsOf(f));
+  for (const unit of [...(callback ? [callback] : []), ...exchanging]) {
     const code = secretIn(unit);
     const id = code ? identity(lookup, unit, code) : undefined;
     if (id?.startsWith('env:')) return `process.env.${id.slice(4)}`;

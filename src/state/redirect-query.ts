@@ -6,13 +6,13 @@ import { ts } from 'ts-morph';
 import type { OAuthLookup, Param } from '../rules/oauth-lookup.js';
 import { editAt } from '../scan/edits.js';
 import { layoutOf, stringLiteral } from '../scan/layout.js';
+import { decode } from '../scan/request-params.js';
 import type { PlannedEdit } from '../scan/match.js';
 import type { CodeUnit } from '../scan/parse.js';
 import { skipOuter } from '../scan/resolve.js';
 import type { Reference } from '../scan/types.js';
-import { isRedirectUse, usesOfDeclaration } from './redirect-uses.js';
+import { isRedirectUse, usesOfDeclaration, WRAPPERS } from './redirect-uses.js';
 
-const ENCODERS = new Set(['encodeURIComponent', 'encodeURI', 'escape', 'String']);
 const MAX_FOLLOW = 6;
 
 /** One parameter the redirect URI carried: its name and its value as code. */
@@ -56,7 +56,7 @@ export function findQueryCut(lookup: OAuthLookup, ref: Reference, param: Param):
 
 function strip(e: ts.Expression): ts.Expression {
   let n = skipOuter(e);
-  while (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && ENCODERS.has(n.expression.text) && n.arguments.length === 1) n = skipOuter(n.arguments[0]);
+  while (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && WRAPPERS.has(n.expression.text) && n.arguments.length === 1) n = skipOuter(n.arguments[0]);
   return n;
 }
 
@@ -109,7 +109,7 @@ function stringifies(node: ts.Expression): boolean {
   let n: ts.Node = node;
   while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
   const p = n.parent;
-  return ts.isTemplateSpan(p) || (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && ENCODERS.has(p.expression.text) && p.arguments[0] === n);
+  return ts.isTemplateSpan(p) || (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && WRAPPERS.has(p.expression.text) && p.arguments[0] === n);
 }
 
 function plusOperands(node: ts.Expression): ts.Expression[] {
@@ -188,15 +188,6 @@ function valueCode(unit: CodeUnit, parts: Part[]): string {
 
 function quote(text: string, q: string): string {
   return stringLiteral(text, { quote: q, unit: '', eol: '' }).replace(/\r/g, '\\r').replace(/\n/g, '\\n');
-}
-
-/** Query text as the callback's framework reads it: '+' is a space, %XX decoded. */
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
 }
 
 /** The callback's path: the static text before '?', after the host when the host is written there too. */

@@ -5,7 +5,8 @@ import { lastText, type OAuthLookup } from '../rules/oauth-lookup.js';
 import type { CodeUnit } from '../scan/parse.js';
 
 const REDIRECT_KEY = /^redirect_?ur[il]$/i;
-const WRAPPERS = new Set(['encodeURIComponent', 'encodeURI', 'escape', 'String']);
+/** Calls that only turn a value into (encoded) text: the value inside is what is sent. */
+export const WRAPPERS = new Set(['encodeURIComponent', 'encodeURI', 'escape', 'String']);
 
 export interface Use {
   unit: CodeUnit;

@@ -7,8 +7,7 @@ import { editAt, editNode } from '../scan/edits.js';
 import { indentAt, layoutOf } from '../scan/layout.js';
 import type { PlannedEdit } from '../scan/match.js';
 import type { Reference } from '../scan/types.js';
-
-const ENCODERS = new Set(['encodeURIComponent', 'encodeURI', 'escape', 'String']);
+import { WRAPPERS } from './redirect-uses.js';
 
 /** `encodeState(<nonce>, { next }, SECRET)` for a nonce's code. */
 export type Pack = (nonceCode: string) => string;
@@ -65,7 +64,7 @@ function outer(node: ts.Expression): ts.Expression {
   let n: ts.Expression = node;
   for (;;) {
     const p = n.parent;
-    if (ts.isParenthesizedExpression(p) || (ts.isCallExpression(p) && p.arguments[0] === n && ts.isIdentifier(p.expression) && ENCODERS.has(p.expression.text))) n = p;
+    if (ts.isParenthesizedExpression(p) || (ts.isCallExpression(p) && p.arguments[0] === n && ts.isIdentifier(p.expression) && WRAPPERS.has(p.expression.text))) n = p;
     else return n;
   }
 }
